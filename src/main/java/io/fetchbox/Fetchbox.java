@@ -1,0 +1,5 @@
+package io.fetchbox;
+
+public final class Fetchbox {
+    public static void main(String[] args) {}
+}

@@ -1,0 +1,42 @@
+package io.fetchbox.list;
+
+import java.util.List;
+
+/**
+ * One URL line of a list, whatever its format: where it stood, what it asks for, and whether it
+ * is usable. Plain data; it travels on the fetch queue, so it stays small and serialisable.
+ *
+ * @param line 1-based physical line of the list where the entry starts
+ * @param url the URL as given in the list (trimmed), credentials included
+ * @param out requested file name (text {@code out=}, CSV/JSON {@code name}), or null
+ * @param dir requested sub-folder (text {@code dir=}, CSV/JSON {@code dir}), or null
+ * @param checksum expected digest, or null
+ * @param headers extra request headers, in list order (never null)
+ * @param warnings things the reader ignored, e.g. {@code unknown option: frobnicate} (never null)
+ * @param invalid null when the URL is usable, else why not (the report's error is invalid_url)
+ */
+public record UrlEntry(
+        long line,
+        String url,
+        String out,
+        String dir,
+        Checksum checksum,
+        List<Header> headers,
+        List<String> warnings,
+        String invalid) {
+
+    public UrlEntry {
+        headers = headers == null ? List.of() : List.copyOf(headers);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public boolean isValid() {
+        return invalid == null;
+    }
+
+    /** An expected digest: algorithm as the JDK names it (SHA-256, SHA-1, MD5) and lower-case hex. */
+    public record Checksum(String algorithm, String hex) {}
+
+    /** One extra request header. */
+    public record Header(String name, String value) {}
+}
