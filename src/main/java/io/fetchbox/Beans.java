@@ -1,0 +1,80 @@
+package io.fetchbox;
+
+import io.fetchbox.batch.BatchRegistry;
+import io.fetchbox.batch.Feeder;
+import io.fetchbox.batch.OnceWatch;
+import io.fetchbox.batch.OutputClaims;
+import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.config.Settings;
+import io.fetchbox.fetch.Admission;
+import io.fetchbox.fetch.Bodies;
+import io.fetchbox.fetch.Failures;
+import io.fetchbox.fetch.FileState;
+import io.fetchbox.fetch.HostGate;
+import io.fetchbox.fetch.Publisher;
+import io.fetchbox.fetch.Requests;
+import io.fetchbox.fetch.Responses;
+import io.fetchbox.inbox.InboxFilter;
+import io.fetchbox.inbox.Intake;
+import io.fetchbox.naming.Layout;
+import io.fetchbox.report.ReportFiles;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.main.Main;
+
+/**
+ * Every bean the routes name, built from the validated settings: the one place where configuration
+ * turns into objects.
+ */
+final class Beans {
+    private final Settings settings;
+    private final OnceWatch onceWatch;
+    private final RunVerdict verdict = new RunVerdict();
+
+    Beans(Settings settings, OnceWatch onceWatch) {
+        this.settings = settings;
+        this.onceWatch = onceWatch;
+    }
+
+    RunVerdict verdict() {
+        return verdict;
+    }
+
+    void bindInto(Main main) {
+        Path inbox = settings.inboxPath();
+        Path output = settings.outputPath();
+        Path reports = settings.reportsPath();
+        String node = settings.clusterMode() ? settings.nodeId() : null;
+        FileState state = new FileState(reports);
+        OutputClaims claims = new OutputClaims(output, state);
+        BatchRegistry batches = new BatchRegistry(
+                inbox, new ReportFiles(reports), Layout.parse(settings.layout()), claims, verdict, onceWatch);
+
+        main.bind("batches", batches);
+        main.bind("inboxFilter", new InboxFilter(batches));
+        main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
+        main.bind("feeder", new Feeder(batches, output, "skip".equals(settings.existing()), node));
+        main.bind("admission", new Admission(new HostGate(settings.perHost())));
+        main.bind("requests", new Requests(settings.userAgent()));
+        main.bind("responses", new Responses(settings.maxRedirects()));
+        main.bind("bodies", new Bodies(settings.maxBytes()));
+        main.bind("publisher", new Publisher(output, state, node));
+        main.bind("failures", new Failures(output, node));
+    }
+
+    /**
+     * Values the routes need that are derived from settings rather than set by users: the queue
+     * endpoints (seda here; cluster mode swaps in broker queues) and the inbox read-lock timeout.
+     */
+    static Map<String, String> internalPlaceholders(Settings settings) {
+        long settleMillis = settings.inboxSettle().toMillis();
+        return Map.of(
+                "internal.fetch-queue",
+                "seda:fetch?size=100&blockWhenFull=true&concurrentConsumers=" + settings.concurrency(),
+                "internal.outcome-queue",
+                "seda:outcomes?size=1000&blockWhenFull=true",
+                // a file still changing after this long is left for the next poll
+                "internal.read-lock-timeout",
+                Long.toString(Math.max(10_000, settleMillis * 10)));
+    }
+}

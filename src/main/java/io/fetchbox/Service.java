@@ -1,0 +1,119 @@
+package io.fetchbox;
+
+import io.fetchbox.batch.OnceWatch;
+import io.fetchbox.config.Settings;
+import io.fetchbox.inbox.InboxNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Camel Main with fetchbox's routes and beans: properties from the working directory first,
+ * then the packaged ones; the validated settings override both, so every {@code {{fetchbox.x}}}
+ * placeholder sees the same value {@link Settings} checked.
+ */
+final class Service {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    private final Settings settings;
+
+    Service(Settings settings) {
+        this.settings = settings;
+    }
+
+    int run() {
+        settings.warnings().forEach(LOG::warn);
+        LOG.info("fetchbox starting\n{}", settings.describe());
+        Main main = new Main();
+        Beans beans = configure(main);
+        try {
+            main.run();
+        } catch (Exception e) {
+            LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+            return 2;
+        }
+        return settings.once() ? beans.verdict().exitCode() : 0;
+    }
+
+    /** Everything but running: folders, beans, properties, routes. Tests start the result themselves. */
+    Beans configure(Main main) {
+        createFolders();
+        OnceWatch onceWatch =
+                settings.once() ? new OnceWatch(listsWaiting(), main::completed) : new OnceWatch(Set.of(), () -> {});
+        Beans beans = new Beans(settings, onceWatch);
+        beans.bindInto(main);
+        main.setDefaultPropertyPlaceholderLocation(
+                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        main.setOverrideProperties(placeholders());
+        main.configure().withRoutesIncludePattern(routesPattern());
+        main.configure()
+                .setShutdownTimeout((int) Math.max(1, settings.shutdownTimeout().toSeconds()));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport support) {
+                CamelContext context = support.getCamelContext();
+                if (context.getRoutes().isEmpty()) {
+                    LOG.error("no routes were loaded from {}: nothing to run", routesPattern());
+                    beans.verdict().listRefused();
+                    main.completed();
+                    return;
+                }
+                LOG.info("fetchbox ready: watching {}", settings.inboxPath());
+                onceWatch.started();
+            }
+        });
+        return beans;
+    }
+
+    private Properties placeholders() {
+        Properties values = new Properties();
+        values.putAll(settings.placeholderValues());
+        values.putAll(Beans.internalPlaceholders(settings));
+        return values;
+    }
+
+    /** The working directory's routes/ when it has any (a user's edited copy), else the packaged ones. */
+    private String routesPattern() {
+        Path local = settings.workingDirectory().resolve("routes");
+        try (Stream<Path> files = Files.isDirectory(local) ? Files.list(local) : Stream.empty()) {
+            if (files.anyMatch(p -> p.getFileName().toString().endsWith(".camel.yaml"))) {
+                return "file:" + local.toAbsolutePath() + "/*.camel.yaml";
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read {}: using the packaged routes", local);
+        }
+        return "classpath:routes/*.camel.yaml";
+    }
+
+    private void createFolders() {
+        try {
+            Files.createDirectories(settings.inboxPath());
+            Files.createDirectories(settings.outputPath());
+            Files.createDirectories(settings.reportsPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create fetchbox's folders", e);
+        }
+    }
+
+    /** For --once: the lists already waiting in the inbox when the run starts. */
+    private Set<String> listsWaiting() {
+        try (Stream<Path> files = Files.list(settings.inboxPath())) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !InboxNames.isIgnored(name))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + settings.inboxPath(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.fetchbox.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fetchbox.naming.Layout;
+import io.fetchbox.naming.NamePlanner;
+import io.fetchbox.naming.SafeName;
+import io.fetchbox.report.AtomicFiles;
+import io.fetchbox.report.FailedList;
+import io.fetchbox.report.Journal;
+import io.fetchbox.report.Outcome;
+import io.fetchbox.report.ReportFiles;
+import io.fetchbox.report.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running batches: opened by the inbox route, fed by the feed route, and told every outcome by
+ * the report route, which alone writes their reports and finishes them.
+ */
+public final class BatchRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRegistry.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path inbox;
+    private final ReportFiles reports;
+    private final Layout layout;
+    private final OutputClaims claims;
+    private final RunVerdict verdict;
+    private final OnceWatch onceWatch;
+    private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
+
+    public BatchRegistry(
+            Path inbox,
+            ReportFiles reports,
+            Layout layout,
+            OutputClaims claims,
+            RunVerdict verdict,
+            OnceWatch onceWatch) {
+        this.inbox = inbox;
+        this.reports = reports;
+        this.layout = layout;
+        this.claims = claims;
+        this.verdict = verdict;
+        this.onceWatch = onceWatch;
+    }
+
+    /** Starts a run for a list that is now in {@code .inprogress/}; returns the batch name. */
+    public String open(String listFile, String listName) throws IOException {
+        String batch = SafeName.batchName(listName);
+        reports.archivePrevious(batch);
+        Instant started = Instant.now();
+        reports.recordStart(batch, listName, started);
+        BatchRun run = new BatchRun(
+                batch,
+                listName,
+                Path.of(listFile),
+                started,
+                new NamePlanner(layout, batch, claims.forBatch(batch)),
+                new Journal(reports.journal(batch)),
+                new FailedList(reports.failedList(batch)));
+        runs.put(batch, run);
+        LOG.info(
+                "{}: started, list {} ({})",
+                batch,
+                listName,
+                run.format().name().toLowerCase());
+        return batch;
+    }
+
+    public boolean isActive(String batch) {
+        return runs.containsKey(batch);
+    }
+
+    public BatchRun run(String batch) {
+        BatchRun run = runs.get(batch);
+        if (run == null) {
+            throw new IllegalStateException("no running batch " + batch);
+        }
+        return run;
+    }
+
+    /** Takes one item of the outcome queue: an outcome, or the news that a list was read to its end. */
+    public void record(Object item) throws IOException {
+        if (item instanceof Outcome outcome) {
+            run(outcome.batch()).record(outcome);
+        } else if (item instanceof BatchFed fed) {
+            run(fed.batch()).allFed(fed.lines());
+        } else {
+            throw new IllegalArgumentException("not an outcome: " + item);
+        }
+    }
+
+    public boolean isComplete(Object item) {
+        BatchRun run = runs.get(batchOf(item));
+        return run != null && run.complete();
+    }
+
+    /** failed.txt is complete, the list moves to {@code .done/}, and the summary is written last. */
+    public void finish(Object item) throws IOException {
+        BatchRun run = runs.get(batchOf(item));
+        run.close();
+        Path done = moveToDone(run.listFile(), run.listName());
+        Instant finished = Instant.now();
+        Summary summary = run.summary(finished);
+        AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
+        runs.remove(run.name());
+        claims.releaseBatch(run.name());
+        if (run.failedOrInvalid() > 0) {
+            verdict.urlsFailed();
+        }
+        LOG.info(
+                "{}: finished in {} s, {} lines: {}, {} bytes; list moved to {}",
+                run.name(),
+                summary.seconds(),
+                summary.lines(),
+                summary.outcomes(),
+                summary.bytes(),
+                inbox.relativize(done));
+        onceWatch.ended(run.listName());
+    }
+
+    public void logProgress() {
+        Instant now = Instant.now();
+        runs.values().forEach(run -> LOG.info(run.progress(now)));
+    }
+
+    private Path moveToDone(Path listFile, String listName) throws IOException {
+        Path folder = inbox.resolve(".done");
+        Files.createDirectories(folder);
+        Path target = folder.resolve(listName);
+        if (Files.exists(target)) {
+            target = folder.resolve(Stamped.name(listName, Instant.now()));
+        }
+        return Files.move(listFile, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String batchOf(Object item) {
+        if (item instanceof Outcome outcome) {
+            return outcome.batch();
+        }
+        return ((BatchFed) item).batch();
+    }
+}

@@ -1,0 +1,71 @@
+package io.fetchbox.batch;
+
+import io.fetchbox.fetch.FetchTask;
+import io.fetchbox.list.ListReader;
+import io.fetchbox.list.UrlEntry;
+import io.fetchbox.naming.NamePlanner;
+import io.fetchbox.report.Outcome;
+import io.fetchbox.report.OutcomeBuilder;
+import io.fetchbox.url.ParsedUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.camel.ExchangeProperty;
+
+/**
+ * Reads a batch's list as a stream and decides, in list order, what becomes of each line: invalid
+ * and duplicate lines get their outcome at once, a file to keep under {@code existing=skip} is
+ * skipped, everything else becomes a {@link FetchTask} with its planned name.
+ */
+public final class Feeder {
+    public static final String BATCH = "fetchboxBatch";
+    private final BatchRegistry batches;
+    private final Path output;
+    private final boolean skipExisting;
+    private final String node;
+
+    public Feeder(BatchRegistry batches, Path output, boolean skipExisting, String node) {
+        this.batches = batches;
+        this.output = output;
+        this.skipExisting = skipExisting;
+        this.node = node;
+    }
+
+    public Iterator<UrlEntry> entries(@ExchangeProperty(BATCH) String batch) throws IOException {
+        BatchRun run = batches.run(batch);
+        return ListReader.open(run.listFile(), run.format());
+    }
+
+    public Object plan(UrlEntry entry, @ExchangeProperty(BATCH) String batch) {
+        BatchRun run = batches.run(batch);
+        run.countFed();
+        if (!entry.isValid()) {
+            return OutcomeBuilder.of(batch, entry)
+                    .outcome(Outcome.INVALID)
+                    .error("invalid_url")
+                    .build();
+        }
+        ParsedUrl url = ParsedUrl.parse(entry.url());
+        NamePlanner.Plan plan =
+                run.planner().plan(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
+        if (plan.duplicate()) {
+            return OutcomeBuilder.of(batch, entry)
+                    .outcome(Outcome.DUPLICATE)
+                    .file(plan.file())
+                    .build();
+        }
+        if (skipExisting && Files.exists(output.resolve(plan.file()))) {
+            return OutcomeBuilder.of(batch, entry)
+                    .outcome(Outcome.SKIPPED)
+                    .file(plan.file())
+                    .node(node)
+                    .build();
+        }
+        return new FetchTask(batch, entry, plan.file());
+    }
+
+    public BatchFed fed(@ExchangeProperty(BATCH) String batch) {
+        return new BatchFed(batch, batches.run(batch).fedSoFar());
+    }
+}

@@ -1,0 +1,24 @@
+package io.fetchbox.fetch;
+
+/**
+ * A download that ended without a file, with the report's error code ({@code http_404},
+ * {@code too_large}, {@code checksum_mismatch}, ...) and the HTTP status when there was one.
+ */
+public class FetchFailure extends Exception {
+    private final String code;
+    private final Integer httpStatus;
+
+    public FetchFailure(String code, Integer httpStatus, String message) {
+        super(message);
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Integer httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,58 @@
+package io.fetchbox.inbox;
+
+import io.fetchbox.batch.OnceWatch;
+import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.batch.Stamped;
+import io.fetchbox.list.ListChecker;
+import io.fetchbox.list.ListFormat;
+import io.fetchbox.list.ListRefusedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gate between the inbox and a batch: a list is checked whole (one streaming pass) before any
+ * URL of it is fetched; a file that is not a list goes to {@code inbox/.error/} with a
+ * {@code <file name>.error.txt} that says why.
+ */
+public final class Intake {
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    private final Path inbox;
+    private final long maxListBytes;
+    private final RunVerdict verdict;
+    private final OnceWatch onceWatch;
+
+    public Intake(Path inbox, long maxListBytes, RunVerdict verdict, OnceWatch onceWatch) {
+        this.inbox = inbox;
+        this.maxListBytes = maxListBytes;
+        this.verdict = verdict;
+        this.onceWatch = onceWatch;
+    }
+
+    public void check(String listFile, String listName) throws ListRefusedException {
+        ListChecker.check(Path.of(listFile), ListFormat.of(listName), maxListBytes);
+    }
+
+    public void refuse(String listFile, String listName, Exception why) throws IOException {
+        Path folder = inbox.resolve(".error");
+        Files.createDirectories(folder);
+        Path target = folder.resolve(listName);
+        if (Files.exists(target)) {
+            target = folder.resolve(Stamped.name(listName, Instant.now()));
+        }
+        Files.move(Path.of(listFile), target, StandardCopyOption.ATOMIC_MOVE);
+        String reason = why.getMessage();
+        Files.writeString(
+                target.resolveSibling(target.getFileName() + ".error.txt"),
+                listName + " is not a list fetchbox can read: " + reason + "\n",
+                StandardCharsets.UTF_8);
+        LOG.error("{}: refused, moved to {}: {}", listName, inbox.relativize(target), reason);
+        verdict.listRefused();
+        onceWatch.ended(listName);
+    }
+}

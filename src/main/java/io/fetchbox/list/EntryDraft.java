@@ -1,0 +1,90 @@
+package io.fetchbox.list;
+
+import io.fetchbox.url.ParsedUrl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** An entry being read: the readers add options as they meet them, then {@link #build()} it. */
+final class EntryDraft {
+
+    private final long line;
+    private final String url;
+    private String out;
+    private String dir;
+    private UrlEntry.Checksum checksum;
+    private String checksumProblem;
+    private String formatProblem;
+    private final List<UrlEntry.Header> headers = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    EntryDraft(long line, String url) {
+        this.line = line;
+        this.url = url == null ? "" : url.strip();
+    }
+
+    void out(String value) {
+        out = value;
+    }
+
+    void dir(String value) {
+        dir = value;
+    }
+
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /** Something only the list format can see (a line that is not JSON, a row without a url). */
+    void formatProblem(String reason) {
+        if (formatProblem == null) {
+            formatProblem = reason;
+        }
+    }
+
+    /**
+     * Sets the expected digest; a malformed one makes the entry invalid, and is still kept as
+     * written so that failed.txt gives it back to the user unchanged.
+     */
+    void checksum(String algorithmName, String hex, String problemPrefix) {
+        DigestAlgorithm algorithm = DigestAlgorithm.byListName(algorithmName);
+        String value = hex.strip();
+        if (algorithm == null) {
+            checksum = new UrlEntry.Checksum(algorithmName.strip(), value);
+            checksumProblem =
+                    problemPrefix + ": unknown algorithm '" + algorithmName.strip() + "' (sha-256, sha-1 or md5)";
+            return;
+        }
+        String problem = algorithm.problemWith(value);
+        if (problem == null) {
+            checksum = new UrlEntry.Checksum(algorithm.jdkName(), value.toLowerCase(Locale.ROOT));
+            checksumProblem = null;
+        } else {
+            checksum = new UrlEntry.Checksum(algorithm.jdkName(), value);
+            checksumProblem = problemPrefix + ": " + problem;
+        }
+    }
+
+    /** Adds a request header; a name that is not an RFC 7230 token is left out with a warning. */
+    void header(String name, String value) {
+        String trimmed = name.strip();
+        if (!HeaderName.isToken(trimmed)) {
+            warn("header '" + trimmed + "' ignored: not a valid header name");
+            return;
+        }
+        String text = value.strip();
+        if (text.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
+            warn("header '" + trimmed + "' ignored: control characters in its value");
+            return;
+        }
+        headers.add(new UrlEntry.Header(trimmed, text));
+    }
+
+    UrlEntry build() {
+        String invalid = formatProblem != null ? formatProblem : ParsedUrl.problem(url);
+        if (invalid == null) {
+            invalid = checksumProblem;
+        }
+        return new UrlEntry(line, url, out, dir, checksum, headers, warnings, invalid);
+    }
+}

@@ -1,0 +1,51 @@
+package io.fetchbox.list;
+
+import java.util.Locale;
+
+/** The aria2c-style options of the text format: {@code out=}, {@code dir=}, {@code checksum=}, {@code header=}. */
+final class TextOptions {
+
+    static final String OUT = "out";
+    static final String DIR = "dir";
+    static final String CHECKSUM = "checksum";
+    static final String HEADER = "header";
+
+    private TextOptions() {}
+
+    /** Applies {@code key=value} to the entry; what cannot be used is said in its warnings. */
+    static void apply(EntryDraft entry, String key, String value) {
+        String name = key.toLowerCase(Locale.ROOT);
+        String text = value.strip();
+        if (text.isEmpty() && !name.equals(CHECKSUM)) {
+            entry.warn("option '" + key + "' has no value, ignored");
+            return;
+        }
+        switch (name) {
+            case OUT -> entry.out(text);
+            case DIR -> entry.dir(text);
+            case CHECKSUM -> checksum(entry, text);
+            case HEADER -> header(entry, text);
+            default -> entry.warn("unknown option '" + key + "'");
+        }
+    }
+
+    /** {@code checksum=sha-256=HEX}, the form aria2c uses. */
+    private static void checksum(EntryDraft entry, String text) {
+        int equals = text.indexOf('=');
+        if (equals < 0) {
+            entry.checksum(text, "", "bad checksum option");
+            return;
+        }
+        entry.checksum(text.substring(0, equals), text.substring(equals + 1), "bad checksum option");
+    }
+
+    /** {@code header=Name: value}. */
+    private static void header(EntryDraft entry, String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            entry.warn("header option '" + text + "' ignored: expected 'Name: value'");
+            return;
+        }
+        entry.header(text.substring(0, colon), text.substring(colon + 1));
+    }
+}

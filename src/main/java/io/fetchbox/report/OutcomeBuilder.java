@@ -1,0 +1,105 @@
+package io.fetchbox.report;
+
+import io.fetchbox.list.TextFormat;
+import io.fetchbox.list.UrlEntry;
+import io.fetchbox.url.ParsedUrl;
+import java.util.List;
+
+/** Builds the one {@link Outcome} of a list entry; the URL is always written with credentials redacted. */
+public final class OutcomeBuilder {
+    private final String batch;
+    private final UrlEntry entry;
+    private String file;
+    private String outcome;
+    private Integer httpStatus;
+    private Long bytes;
+    private String sha256;
+    private String contentType;
+    private String etag;
+    private String lastModified;
+    private int attempts;
+    private long ms;
+    private String node;
+    private String error;
+
+    private OutcomeBuilder(String batch, UrlEntry entry) {
+        this.batch = batch;
+        this.entry = entry;
+    }
+
+    public static OutcomeBuilder of(String batch, UrlEntry entry) {
+        return new OutcomeBuilder(batch, entry);
+    }
+
+    public OutcomeBuilder file(String value) {
+        file = value;
+        return this;
+    }
+
+    public OutcomeBuilder outcome(String value) {
+        outcome = value;
+        return this;
+    }
+
+    public OutcomeBuilder httpStatus(Integer value) {
+        httpStatus = value;
+        return this;
+    }
+
+    public OutcomeBuilder body(long byteCount, String sha256Hex) {
+        bytes = byteCount;
+        sha256 = sha256Hex;
+        return this;
+    }
+
+    public OutcomeBuilder response(String type, String etagValue, String lastModifiedValue) {
+        contentType = type;
+        etag = etagValue;
+        lastModified = lastModifiedValue;
+        return this;
+    }
+
+    public OutcomeBuilder attempts(int value) {
+        attempts = value;
+        return this;
+    }
+
+    public OutcomeBuilder ms(long value) {
+        ms = value;
+        return this;
+    }
+
+    public OutcomeBuilder node(String value) {
+        node = value;
+        return this;
+    }
+
+    public OutcomeBuilder error(String value) {
+        error = value;
+        return this;
+    }
+
+    public Outcome build() {
+        List<String> warnings = entry.warnings();
+        String failedText =
+                Outcome.FAILED.equals(outcome) || Outcome.INVALID.equals(outcome) ? TextFormat.render(entry) : null;
+        return new Outcome(
+                batch,
+                entry.line(),
+                ParsedUrl.redact(entry.url()),
+                file,
+                outcome,
+                httpStatus,
+                bytes,
+                sha256,
+                contentType,
+                etag,
+                lastModified,
+                attempts,
+                ms,
+                node,
+                error,
+                warnings,
+                failedText);
+    }
+}

@@ -1,0 +1,61 @@
+package io.fetchbox.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line: --once and --fetchbox.key=value, nothing else (SPEC 1). */
+class ArgumentsTest {
+
+    @Test
+    void noArgumentsRunTheService() throws ConfigException {
+        Settings settings = TestSources.sources().load();
+
+        assertThat(settings.once()).isFalse();
+        assertThat(settings.explicitlySet("fetchbox.once")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--once", "--fetchbox.once=true", "--fetchbox.once=TRUE"})
+    void onceFromTheCommandLine(String argument) throws ConfigException {
+        Settings settings = TestSources.sources().argument(argument).load();
+
+        assertThat(settings.once()).isTrue();
+        assertThat(settings.explicitlySet("fetchbox.once")).isTrue();
+        assertThat(settings.placeholderValues()).containsEntry("fetchbox.once", "true");
+    }
+
+    @ParameterizedTest(name = "from {0}")
+    @CsvSource({"SYSTEM_PROPERTY", "ENVIRONMENT", "WORKING_DIRECTORY_FILE"})
+    void onceFromAnySource(Layer layer) throws ConfigException {
+        assertThat(layer.set(TestSources.sources(), "fetchbox.once", "true")
+                        .load()
+                        .once())
+                .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--frobnicate      | unknown argument --frobnicate; use --once or --fetchbox.<key>=<value>; known keys: fetchbox.inbox, ",
+                "-once             | unknown argument -once; use --once or --fetchbox.<key>=<value>; known keys: ",
+                "inbox             | unknown argument inbox; use --once or --fetchbox.<key>=<value>; known keys: ",
+                "--camel.main.x=1  | unknown argument --camel.main.x=1; use --once or --fetchbox.<key>=<value>; known keys: ",
+                "--fetchbox.layout | argument --fetchbox.layout has no value; write it --fetchbox.layout=<value>",
+            })
+    void anythingElseIsRefusedByName(String argument, String message) {
+        assertThat(TestSources.sources().argument(argument).error()).startsWith(message);
+    }
+
+    @Test
+    void aValueMayContainEqualsSigns() throws ConfigException {
+        Settings settings = TestSources.sources()
+                .argument("--fetchbox.user-agent=bot/1 (a=b)")
+                .load();
+
+        assertThat(settings.userAgent()).isEqualTo("bot/1 (a=b)");
+    }
+}
