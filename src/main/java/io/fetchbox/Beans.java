@@ -67,14 +67,15 @@ final class Beans {
      * endpoints (seda here; cluster mode swaps in broker queues) and the inbox read-lock timeout.
      */
     static Map<String, String> internalPlaceholders(Settings settings) {
-        long settleMillis = settings.inboxSettle().toMillis();
+        // seda consumers poll with a short timeout, so that stopping does not wait a second per queue
+        String fetchQueue =
+                "seda:fetch?size=100&blockWhenFull=true&pollTimeout=100&concurrentConsumers=" + settings.concurrency();
+        String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
+        // a list still changing after this long is left for the next poll
+        long readLockTimeout = Math.max(10_000, settings.inboxSettle().toMillis() * 10);
         return Map.of(
-                "internal.fetch-queue",
-                "seda:fetch?size=100&blockWhenFull=true&concurrentConsumers=" + settings.concurrency(),
-                "internal.outcome-queue",
-                "seda:outcomes?size=1000&blockWhenFull=true",
-                // a file still changing after this long is left for the next poll
-                "internal.read-lock-timeout",
-                Long.toString(Math.max(10_000, settleMillis * 10)));
+                "internal.fetch-queue", fetchQueue,
+                "internal.outcome-queue", outcomeQueue,
+                "internal.read-lock-timeout", Long.toString(readLockTimeout));
     }
 }

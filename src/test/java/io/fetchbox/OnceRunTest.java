@@ -35,12 +35,6 @@ class OnceRunTest {
         server.close();
     }
 
-    private int once(String... more) {
-        List<String> args = ws.args(more);
-        args.add(0, "--once");
-        return Fetchbox.run(args.toArray(String[]::new));
-    }
-
     @Test
     void downloadsEveryUrlOfAListAndReportsEachLineOnce() throws IOException {
         StringBuilder list = new StringBuilder();
@@ -50,7 +44,7 @@ class OnceRunTest {
         }
         ws.drop("basic.txt", list.toString());
 
-        assertThat(once()).isEqualTo(0);
+        assertThat(ws.once()).isEqualTo(0);
 
         for (int i = 0; i < 20; i++) {
             Path file = ws.output.resolve("basic/file" + i + ".bin");
@@ -97,7 +91,7 @@ class OnceRunTest {
                         server.url("/f/a.bin?size=20&seed=2"),
                         ""));
 
-        assertThat(once()).isEqualTo(1);
+        assertThat(ws.once()).isEqualTo(1);
 
         Map<Integer, JsonNode> byLine = ws.report("mixed").stream()
                 .collect(Collectors.toMap(r -> r.get("line").asInt(), r -> r));
@@ -120,7 +114,7 @@ class OnceRunTest {
         Files.createDirectories(ws.inbox);
         Files.write(ws.inbox.resolve("binary.txt"), new byte[] {'h', 't', 0, 'p'});
 
-        assertThat(once()).isEqualTo(2);
+        assertThat(ws.once()).isEqualTo(2);
 
         assertThat(ws.inbox.resolve(".error/binary.txt")).exists();
         assertThat(Workspace.read(ws.inbox.resolve(".error/binary.txt.error.txt")))

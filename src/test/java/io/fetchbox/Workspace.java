@@ -39,6 +39,13 @@ final class Workspace {
         return args;
     }
 
+    /** Runs the whole service in this JVM with {@code --once} on this workspace; returns its exit code. */
+    int once(String... more) {
+        List<String> args = args(more);
+        args.add(0, "--once");
+        return Fetchbox.run(args.toArray(String[]::new));
+    }
+
     /** Drops a list the way a careful producer does: written under a hidden name, then renamed. */
     Path drop(String name, String content) {
         try {

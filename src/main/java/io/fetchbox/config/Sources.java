@@ -101,7 +101,7 @@ public record Sources(
     }
 
     /** The defaults packaged in the jar; missing means a broken build, not a user mistake. */
-    static Map<String, String> readPackagedDefaults() {
+    public static Map<String, String> readPackagedDefaults() {
         try (InputStream in = Sources.class.getClassLoader().getResourceAsStream(FILE_NAME)) {
             if (in == null) {
                 throw new IllegalStateException("no " + FILE_NAME + " on the classpath: the jar is incomplete");

@@ -103,7 +103,7 @@ final class Endpoints {
 
     /** {@code /status/<code>[?retry_after=S]}: that status with a small text body. */
     static void status(Call c) throws IOException {
-        int code = Integer.parseInt(c.path().substring("/status/".length()));
+        int code = Integer.parseInt(c.path().substring("/status/".length()).replaceAll("/+$", ""));
         String retryAfter = c.param("retry_after", null);
         if (retryAfter != null) {
             c.headers().set("Retry-After", retryAfter);
