@@ -48,7 +48,13 @@ final class Beans {
         FileState state = new FileState(reports);
         OutputClaims claims = new OutputClaims(output, state);
         BatchRegistry batches = new BatchRegistry(
-                inbox, new ReportFiles(reports), Layout.parse(settings.layout()), claims, verdict, onceWatch);
+                inbox,
+                new ReportFiles(reports),
+                Layout.parse(settings.layout()),
+                settings.contentDisposition(),
+                claims,
+                verdict,
+                onceWatch);
 
         main.bind("batches", batches);
         main.bind("inboxFilter", new InboxFilter(batches));

@@ -30,6 +30,7 @@ public final class BatchRegistry {
     private final Path inbox;
     private final ReportFiles reports;
     private final Layout layout;
+    private final boolean nameFromResponse;
     private final OutputClaims claims;
     private final RunVerdict verdict;
     private final OnceWatch onceWatch;
@@ -39,12 +40,14 @@ public final class BatchRegistry {
             Path inbox,
             ReportFiles reports,
             Layout layout,
+            boolean nameFromResponse,
             OutputClaims claims,
             RunVerdict verdict,
             OnceWatch onceWatch) {
         this.inbox = inbox;
         this.reports = reports;
         this.layout = layout;
+        this.nameFromResponse = nameFromResponse;
         this.claims = claims;
         this.verdict = verdict;
         this.onceWatch = onceWatch;
@@ -61,7 +64,7 @@ public final class BatchRegistry {
                 listName,
                 Path.of(listFile),
                 started,
-                new NamePlanner(layout, batch, claims.forBatch(batch)),
+                new NamePlanner(layout, batch, claims.forBatch(batch), nameFromResponse),
                 new Journal(reports.journal(batch)),
                 new FailedList(reports.failedList(batch)));
         runs.put(batch, run);
@@ -89,6 +92,8 @@ public final class BatchRegistry {
     public void record(Object item) throws IOException {
         if (item instanceof Outcome outcome) {
             run(outcome.batch()).record(outcome);
+        } else if (item instanceof PendingDuplicate pending) {
+            run(pending.batch()).defer(pending);
         } else if (item instanceof BatchFed fed) {
             run(fed.batch()).allFed(fed.lines());
         } else {
@@ -104,6 +109,7 @@ public final class BatchRegistry {
     /** failed.txt is complete, the list moves to {@code .done/}, and the summary is written last. */
     public void finish(Object item) throws IOException {
         BatchRun run = runs.get(batchOf(item));
+        run.reportDeferred();
         run.close();
         Path done = moveToDone(run.listFile(), run.listName());
         Instant finished = Instant.now();
@@ -143,6 +149,9 @@ public final class BatchRegistry {
     private static String batchOf(Object item) {
         if (item instanceof Outcome outcome) {
             return outcome.batch();
+        }
+        if (item instanceof PendingDuplicate pending) {
+            return pending.batch();
         }
         return ((BatchFed) item).batch();
     }

@@ -5,6 +5,7 @@ import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.report.FailedList;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.report.ProgressLine;
 import io.fetchbox.report.Summary;
 import java.io.Closeable;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +35,7 @@ public final class BatchRun implements Closeable {
     private final FailedList failedList;
     private final AtomicLong fed = new AtomicLong();
     private final long[] counts = new long[Outcome.ALL.size()];
+    private final List<PendingDuplicate> deferred = new ArrayList<>();
     private volatile long reported;
     private volatile long failed;
     private volatile long bytes;
@@ -96,12 +100,27 @@ public final class BatchRun implements Closeable {
         reported++;
     }
 
+    void defer(PendingDuplicate duplicate) {
+        deferred.add(duplicate);
+    }
+
+    /** Reports the duplicates that waited for their first line's name, now that every name is known. */
+    void reportDeferred() throws IOException {
+        for (PendingDuplicate pending : deferred) {
+            record(OutcomeBuilder.of(name, pending.entry())
+                    .outcome(Outcome.DUPLICATE)
+                    .file(planner.fileFor(pending.request()))
+                    .build());
+        }
+        deferred.clear();
+    }
+
     void allFed(long lineCount) {
         lines = lineCount;
     }
 
     boolean complete() {
-        return lines >= 0 && reported >= lines;
+        return lines >= 0 && reported + deferred.size() >= lines;
     }
 
     long failedOrInvalid() {

@@ -1,9 +1,11 @@
 package io.fetchbox.batch;
 
+import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FetchTask;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.NamePlanner;
+import io.fetchbox.naming.NameRequest;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 /**
@@ -46,16 +49,18 @@ public final class Feeder {
                     .error("invalid_url")
                     .build();
         }
-        ParsedUrl url = ParsedUrl.parse(entry.url());
-        NamePlanner.Plan plan =
-                run.planner().plan(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
+        NameRequest request = requestOf(entry);
+        NamePlanner.Plan plan = run.planner().plan(request);
+        if (plan.duplicate() && plan.file() == null) {
+            return new PendingDuplicate(batch, entry, request);
+        }
         if (plan.duplicate()) {
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.DUPLICATE)
                     .file(plan.file())
                     .build();
         }
-        if (skipExisting && Files.exists(output.resolve(plan.file()))) {
+        if (skipExisting && plan.file() != null && Files.exists(output.resolve(plan.file()))) {
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.SKIPPED)
                     .file(plan.file())
@@ -63,6 +68,27 @@ public final class Feeder {
                     .build();
         }
         return new FetchTask(batch, entry, plan.file());
+    }
+
+    /**
+     * With {@code fetchbox.content-disposition=true} a line without {@code out} is named only when
+     * its response arrives: from the header when it offers a name, else from the URL.
+     */
+    public void nameFromResponse(Exchange exchange) {
+        FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+        if (task.file() != null) {
+            return;
+        }
+        String file = batches.run(task.batch())
+                .planner()
+                .planLate(
+                        requestOf(task.entry()), exchange.getMessage().getHeader("Content-Disposition", String.class));
+        exchange.setProperty(FetchProps.TASK, new FetchTask(task.batch(), task.entry(), file));
+    }
+
+    static NameRequest requestOf(UrlEntry entry) {
+        ParsedUrl url = ParsedUrl.parse(entry.url());
+        return new NameRequest(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
     }
 
     public BatchFed fed(@ExchangeProperty(BATCH) String batch) {
