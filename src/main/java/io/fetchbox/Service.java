@@ -1,6 +1,7 @@
 package io.fetchbox;
 
 import io.fetchbox.batch.OnceWatch;
+import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
 import io.fetchbox.inbox.InboxNames;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Runs Camel Main with fetchbox's routes and beans: properties from the working directory first,
@@ -33,9 +35,11 @@ final class Service {
 
     int run() {
         settings.warnings().forEach(LOG::warn);
+        NotYetActive.warnings(settings).forEach(LOG::warn);
         LOG.info("fetchbox starting\n{}", settings.describe());
         Main main = new Main();
         Beans beans = configure(main);
+        stopOnSigterm(main);
         try {
             main.run();
         } catch (Exception e) {
@@ -43,6 +47,18 @@ final class Service {
             return 2;
         }
         return settings.once() ? beans.verdict().exitCode() : 0;
+    }
+
+    /**
+     * SIGTERM is a request to stop, not a failure: it stops the service the same way --once does at
+     * its end (Camel's graceful shutdown, bounded by fetchbox.shutdown-timeout), so that the process
+     * exits 0 instead of the JVM's 143.
+     */
+    private static void stopOnSigterm(Main main) {
+        Signal.handle(new Signal("TERM"), signal -> {
+            LOG.info("SIGTERM: stopping; transfers in flight may finish");
+            main.completed();
+        });
     }
 
     /** Everything but running: folders, beans, properties, routes. Tests start the result themselves. */

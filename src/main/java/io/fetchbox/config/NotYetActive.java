@@ -1,0 +1,40 @@
+package io.fetchbox.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keys this version accepts and validates but does not act on yet. Each one a user sets is named in
+ * a warning at start-up, so that nothing is ignored silently.
+ */
+public final class NotYetActive {
+    private static final List<String> KEYS = List.of(
+            "fetchbox.retries",
+            "fetchbox.retry-delay",
+            "fetchbox.retry-max-delay",
+            "fetchbox.per-host-rate",
+            "fetchbox.allow-hosts",
+            "fetchbox.deny-hosts",
+            "fetchbox.deny-private-networks",
+            "fetchbox.min-free-disk",
+            "fetchbox.http-host",
+            "fetchbox.http-port",
+            "fetchbox.broker-url",
+            "fetchbox.node-id");
+
+    private NotYetActive() {}
+
+    public static List<String> warnings(Settings settings) {
+        List<String> warnings = new ArrayList<>();
+        for (String key : KEYS) {
+            if (settings.explicitlySet(key)) {
+                warnings.add(key + " is accepted but not active in this version; it has no effect yet");
+            }
+        }
+        if ("revalidate".equals(settings.existing())) {
+            warnings.add("fetchbox.existing=revalidate: conditional requests are not active in this version;"
+                    + " files fetchbox wrote earlier are fetched again, as with overwrite");
+        }
+        return warnings;
+    }
+}
