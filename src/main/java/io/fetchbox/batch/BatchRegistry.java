@@ -1,6 +1,8 @@
 package io.fetchbox.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fetchbox.list.EntryIterator;
+import io.fetchbox.list.ListReader;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
@@ -65,8 +67,7 @@ public final class BatchRegistry {
                 Path.of(listFile),
                 started,
                 new NamePlanner(layout, batch, claims.forBatch(batch), nameFromResponse),
-                new Journal(reports.journal(batch)),
-                new FailedList(reports.failedList(batch)));
+                new Journal(reports.journal(batch)));
         runs.put(batch, run);
         LOG.info(
                 "{}: started, list {} ({})",
@@ -111,6 +112,9 @@ public final class BatchRegistry {
         BatchRun run = runs.get(batchOf(item));
         run.reportDeferred();
         run.close();
+        try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
+            FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
+        }
         Path done = moveToDone(run.listFile(), run.listName());
         Instant finished = Instant.now();
         Summary summary = run.summary(finished);

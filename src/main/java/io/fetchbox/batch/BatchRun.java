@@ -1,13 +1,14 @@
 package io.fetchbox.batch;
 
 import io.fetchbox.list.ListFormat;
+import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.NamePlanner;
-import io.fetchbox.report.FailedList;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.report.ProgressLine;
 import io.fetchbox.report.Summary;
+import io.fetchbox.url.ParsedUrl;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of one list. Its journal and failed list are written only by the report route's single
@@ -32,23 +36,20 @@ public final class BatchRun implements Closeable {
     private final Instant started;
     private final NamePlanner planner;
     private final Journal journal;
-    private final FailedList failedList;
+    private final BitSet linesToRetry = new BitSet();
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+    private static final int MAX_INVALID_LOGGED = 20;
     private final AtomicLong fed = new AtomicLong();
+    private long invalidLogged;
     private final long[] counts = new long[Outcome.ALL.size()];
     private final List<PendingDuplicate> deferred = new ArrayList<>();
     private volatile long reported;
     private volatile long failed;
     private volatile long bytes;
     private volatile long lines = -1;
+    private volatile long expectedLines = -1;
 
-    BatchRun(
-            String name,
-            String listName,
-            Path listFile,
-            Instant started,
-            NamePlanner planner,
-            Journal journal,
-            FailedList failedList) {
+    BatchRun(String name, String listName, Path listFile, Instant started, NamePlanner planner, Journal journal) {
         this.name = name;
         this.listName = listName;
         this.listFile = listFile;
@@ -56,7 +57,6 @@ public final class BatchRun implements Closeable {
         this.started = started;
         this.planner = planner;
         this.journal = journal;
-        this.failedList = failedList;
     }
 
     public String name() {
@@ -79,6 +79,16 @@ public final class BatchRun implements Closeable {
         return planner;
     }
 
+    /** Invalid lines are logged with their reason, the first few of each batch; all are in the report. */
+    void logInvalid(UrlEntry entry) {
+        long seen = invalidLogged++;
+        if (seen < MAX_INVALID_LOGGED) {
+            LOG.warn("{} line {}: invalid: {}", name, entry.line(), ParsedUrl.redact(entry.invalid()));
+        } else if (seen == MAX_INVALID_LOGGED) {
+            LOG.warn("{}: more invalid lines; they are in the report and failed.txt, not in this log", name);
+        }
+    }
+
     long countFed() {
         return fed.incrementAndGet();
     }
@@ -90,7 +100,7 @@ public final class BatchRun implements Closeable {
     void record(Outcome outcome) throws IOException {
         journal.append(outcome);
         if (outcome.needsRetry()) {
-            failedList.append(outcome.failedText());
+            linesToRetry.set(Math.toIntExact(outcome.line()));
             failed++;
         }
         counts[Outcome.ALL.indexOf(outcome.outcome())]++;
@@ -113,6 +123,11 @@ public final class BatchRun implements Closeable {
                     .build());
         }
         deferred.clear();
+    }
+
+    /** The number of URL lines, counted before feeding, so that progress shows the real total. */
+    void expect(long lineCount) {
+        expectedLines = lineCount;
     }
 
     void allFed(long lineCount) {
@@ -147,16 +162,17 @@ public final class BatchRun implements Closeable {
 
     String progress(Instant now) {
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
-        long total = lines >= 0 ? lines : fed.get();
+        long total = lines >= 0 ? lines : Math.max(expectedLines, fed.get());
         return ProgressLine.format(name, reported, total, failed, bytes / seconds, reported / seconds);
+    }
+
+    /** The lines whose outcome was failed or invalid: they make up failed.txt. */
+    BitSet linesToRetry() {
+        return linesToRetry;
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            journal.close();
-        } finally {
-            failedList.close();
-        }
+        journal.close();
     }
 }

@@ -2,6 +2,7 @@ package io.fetchbox.batch;
 
 import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FetchTask;
+import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.NamePlanner;
@@ -40,10 +41,23 @@ public final class Feeder {
         return ListReader.open(run.listFile(), run.format());
     }
 
+    /** Counts the list's URL lines before feeding it (a second streaming read), for the progress total. */
+    public void count(@ExchangeProperty(BATCH) String batch) throws IOException {
+        BatchRun run = batches.run(batch);
+        long lines = 0;
+        try (EntryIterator entries = ListReader.open(run.listFile(), run.format())) {
+            for (; entries.hasNext(); entries.next()) {
+                lines++;
+            }
+        }
+        run.expect(lines);
+    }
+
     public Object plan(UrlEntry entry, @ExchangeProperty(BATCH) String batch) {
         BatchRun run = batches.run(batch);
         run.countFed();
         if (!entry.isValid()) {
+            run.logInvalid(entry);
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.INVALID)
                     .error("invalid_url")

@@ -1,6 +1,7 @@
 package io.fetchbox.report;
 
-import java.io.Closeable;
+import io.fetchbox.list.TextFormat;
+import io.fetchbox.list.UrlEntry;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,42 +9,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.BitSet;
+import java.util.Iterator;
 
 /**
- * {@code <batch>.failed.txt}: the failed and invalid lines in the text list format, ready to drop
- * back into the inbox. It keeps credentials as the list gave them, so it is created readable by its
- * owner only, and only when the first line needs it.
+ * {@code <batch>.failed.txt}: the failed and invalid lines, in list order and in the text list
+ * format with their options, ready to drop back into the inbox. It is written once the batch is
+ * complete, from a second streaming read of the list and the set of line numbers that need another
+ * try, so it costs one bit per line of memory. It keeps credentials as the list gave them, so it is
+ * created readable by its owner only.
  */
-public final class FailedList implements Closeable {
-    private final Path file;
-    private Writer writer;
+public final class FailedList {
+    private FailedList() {}
 
-    public FailedList(Path file) {
-        this.file = file;
-    }
-
-    public void append(String entryText) throws IOException {
-        if (writer == null) {
-            createPrivate();
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
-        writer.write(entryText);
-        writer.flush();
-    }
-
-    private void createPrivate() throws IOException {
+    /** Writes the file when any line needs another try; otherwise makes sure there is none. */
+    public static void write(Path file, Iterator<UrlEntry> list, BitSet linesToRetry) throws IOException {
         Files.deleteIfExists(file);
+        if (linesToRetry.isEmpty()) {
+            return;
+        }
+        createPrivate(file);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            while (list.hasNext()) {
+                UrlEntry entry = list.next();
+                if (entry.line() <= Integer.MAX_VALUE && linesToRetry.get((int) entry.line())) {
+                    writer.write(TextFormat.render(entry));
+                }
+            }
+        }
+    }
+
+    private static void createPrivate(Path file) throws IOException {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (writer != null) {
-            writer.close();
         }
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /**
  * The final word on one URL line of a list: exactly one report line per URL line. Field names are
- * the report's (SPEC section 6); {@code batch} and {@code failedText} travel with it but are not
- * written to the report.
+ * the report's (SPEC section 6); {@code batch} travels with it but is not written to the report.
  */
 @JsonPropertyOrder({
     "line",
@@ -45,8 +44,7 @@ public record Outcome(
         long ms,
         String node,
         String error,
-        List<String> warnings,
-        @JsonIgnore String failedText) {
+        List<String> warnings) {
 
     public static final String DOWNLOADED = "downloaded";
     public static final String NOT_MODIFIED = "not_modified";

@@ -1,9 +1,7 @@
 package io.fetchbox.report;
 
-import io.fetchbox.list.TextFormat;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.url.ParsedUrl;
-import java.util.List;
 
 /** Builds the one {@link Outcome} of a list entry; the URL is always written with credentials redacted. */
 public final class OutcomeBuilder {
@@ -80,9 +78,6 @@ public final class OutcomeBuilder {
     }
 
     public Outcome build() {
-        List<String> warnings = entry.warnings();
-        String failedText =
-                Outcome.FAILED.equals(outcome) || Outcome.INVALID.equals(outcome) ? TextFormat.render(entry) : null;
         return new Outcome(
                 batch,
                 entry.line(),
@@ -99,7 +94,6 @@ public final class OutcomeBuilder {
                 ms,
                 node,
                 error,
-                warnings,
-                failedText);
+                entry.warnings());
     }
 }

@@ -229,9 +229,13 @@ public final class ParsedUrl {
         return userInfo;
     }
 
-    /** What to send: no user info, no fragment, an empty path as "/". */
+    /**
+     * What to send: no user info, no fragment, an empty path as "/", literal dot segments resolved
+     * (as curl and browsers do; an encoded {@code %2e} is sent as written).
+     */
     public URI requestUri() {
-        String text = scheme + "://" + authority(false) + requestPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        String path = DotSegments.remove(requestPath());
+        String text = scheme + "://" + authority(false) + path + (rawQuery == null ? "" : "?" + rawQuery);
         try {
             return new URI(text);
         } catch (URISyntaxException e) {

@@ -115,6 +115,9 @@ class ParsedUrlTest {
             http://example.com/p?next=http://x/?y    => http://example.com/p?next=http://x/?y
             http://example.com/a##b                  => http://example.com/a
             HTTP://EXAMPLE.com:8080/Path             => http://example.com:8080/Path
+            http://example.com/a/./b/../c            => http://example.com/a/c
+            http://example.com/../../etc/passwd      => http://example.com/etc/passwd
+            http://example.com/%2e%2e/x              => http://example.com/%2e%2e/x
             """)
     void requestUriIsWhatIsSent(String url, String expected) {
         assertThat(ParsedUrl.parse(url).requestUri()).hasToString(expected);
