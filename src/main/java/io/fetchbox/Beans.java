@@ -46,18 +46,13 @@ final class Beans {
         Path reports = settings.reportsPath();
         String node = settings.clusterMode() ? settings.nodeId() : null;
         FileState state = new FileState(reports);
-        OutputClaims claims = new OutputClaims(output, state);
+        Layout layout = Layout.parse(settings.layout());
+        OutputClaims claims = new OutputClaims(output, state, layout != Layout.BATCH);
         BatchRegistry batches = new BatchRegistry(
-                inbox,
-                new ReportFiles(reports),
-                Layout.parse(settings.layout()),
-                settings.contentDisposition(),
-                claims,
-                verdict,
-                onceWatch);
+                inbox, new ReportFiles(reports), layout, settings.contentDisposition(), claims, verdict, onceWatch);
 
         main.bind("batches", batches);
-        main.bind("inboxFilter", new InboxFilter(batches));
+        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
         main.bind("feeder", new Feeder(batches, output, "skip".equals(settings.existing()), node));
         main.bind("admission", new Admission(new HostGate(settings.perHost())));

@@ -64,8 +64,7 @@ final class Service {
     /** Everything but running: folders, beans, properties, routes. Tests start the result themselves. */
     Beans configure(Main main) {
         createFolders();
-        OnceWatch onceWatch =
-                settings.once() ? new OnceWatch(listsWaiting(), main::completed) : new OnceWatch(Set.of(), () -> {});
+        OnceWatch onceWatch = settings.once() ? OnceWatch.once(listsWaiting(), main::completed) : OnceWatch.service();
         Beans beans = new Beans(settings, onceWatch);
         beans.bindInto(main);
         main.setDefaultPropertyPlaceholderLocation(
@@ -123,10 +122,18 @@ final class Service {
 
     /** For --once: the lists already waiting in the inbox when the run starts. */
     private Set<String> listsWaiting() {
+        Path inProgress = settings.inboxPath().resolve(".inprogress");
         try (Stream<Path> files = Files.list(settings.inboxPath())) {
             return files.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
                     .filter(name -> !InboxNames.isIgnored(name))
+                    .filter(name -> {
+                        boolean interrupted = Files.exists(inProgress.resolve(name));
+                        if (interrupted) {
+                            LOG.warn("{} waits: a list of that name is in .inprogress/ from an interrupted run", name);
+                        }
+                        return !interrupted;
+                    })
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + settings.inboxPath(), e);

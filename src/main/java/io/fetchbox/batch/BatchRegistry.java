@@ -58,6 +58,10 @@ public final class BatchRegistry {
     /** Starts a run for a list that is now in {@code .inprogress/}; returns the batch name. */
     public String open(String listFile, String listName) throws IOException {
         String batch = SafeName.batchName(listName);
+        if (runs.containsKey(batch)) {
+            // the inbox filter holds such a list back; this guards the reports of the running one
+            throw new IllegalStateException("batch " + batch + " is already running");
+        }
         reports.archivePrevious(batch);
         Instant started = Instant.now();
         reports.recordStart(batch, listName, started);
@@ -90,7 +94,7 @@ public final class BatchRegistry {
     }
 
     /** Takes one item of the outcome queue: an outcome, or the news that a list was read to its end. */
-    public void record(Object item) throws IOException {
+    public void record(Object item) {
         if (item instanceof Outcome outcome) {
             run(outcome.batch()).record(outcome);
         } else if (item instanceof PendingDuplicate pending) {
@@ -108,31 +112,35 @@ public final class BatchRegistry {
     }
 
     /** failed.txt is complete, the list moves to {@code .done/}, and the summary is written last. */
-    public void finish(Object item) throws IOException {
+    public void finish(Object item) {
         BatchRun run = runs.get(batchOf(item));
-        run.reportDeferred();
-        run.close();
-        try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
-            FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
+        try {
+            run.reportDeferred();
+            run.close();
+            try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
+                FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
+            }
+            Path done = moveToDone(run.listFile(), run.listName());
+            Summary summary = run.summary(Instant.now());
+            AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
+            LOG.info(
+                    "{}: finished in {} s, {} lines: {}, {} bytes; list moved to {}",
+                    run.name(),
+                    summary.seconds(),
+                    summary.lines(),
+                    summary.outcomes(),
+                    summary.bytes(),
+                    inbox.relativize(done));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: could not finish its reports: {}", run.name(), e.toString());
+        } finally {
+            runs.remove(run.name());
+            claims.releaseBatch(run.name());
+            if (run.failedOrInvalid() > 0) {
+                verdict.urlsFailed();
+            }
+            onceWatch.ended(run.listName());
         }
-        Path done = moveToDone(run.listFile(), run.listName());
-        Instant finished = Instant.now();
-        Summary summary = run.summary(finished);
-        AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
-        runs.remove(run.name());
-        claims.releaseBatch(run.name());
-        if (run.failedOrInvalid() > 0) {
-            verdict.urlsFailed();
-        }
-        LOG.info(
-                "{}: finished in {} s, {} lines: {}, {} bytes; list moved to {}",
-                run.name(),
-                summary.seconds(),
-                summary.lines(),
-                summary.outcomes(),
-                summary.bytes(),
-                inbox.relativize(done));
-        onceWatch.ended(run.listName());
     }
 
     public void logProgress() {

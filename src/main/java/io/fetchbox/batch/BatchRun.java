@@ -97,8 +97,18 @@ public final class BatchRun implements Closeable {
         return fed.get();
     }
 
-    void record(Outcome outcome) throws IOException {
-        journal.append(outcome);
+    void record(Outcome outcome) {
+        try {
+            journal.append(outcome);
+        } catch (IOException e) {
+            // counted all the same, so that the batch can end; the log keeps what the report lost
+            LOG.error(
+                    "{}: cannot write the report line for line {} ({}): {}",
+                    name,
+                    outcome.line(),
+                    outcome.outcome(),
+                    e.getMessage());
+        }
         if (outcome.needsRetry()) {
             linesToRetry.set(Math.toIntExact(outcome.line()));
             failed++;
@@ -115,7 +125,7 @@ public final class BatchRun implements Closeable {
     }
 
     /** Reports the duplicates that waited for their first line's name, now that every name is known. */
-    void reportDeferred() throws IOException {
+    void reportDeferred() {
         for (PendingDuplicate pending : deferred) {
             record(OutcomeBuilder.of(name, pending.entry())
                     .outcome(Outcome.DUPLICATE)
@@ -154,8 +164,8 @@ public final class BatchRun implements Closeable {
                 reported,
                 outcomes,
                 bytes,
-                started.truncatedTo(ChronoUnit.MILLIS).toString(),
-                finished.truncatedTo(ChronoUnit.MILLIS).toString(),
+                started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                finished.truncatedTo(ChronoUnit.SECONDS).toString(),
                 seconds,
                 seconds > 0 ? Math.round(bytes / seconds) : bytes);
     }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a batch's list as a stream and decides, in list order, what becomes of each line: invalid
@@ -23,6 +25,7 @@ import org.apache.camel.ExchangeProperty;
  * skipped, everything else becomes a {@link FetchTask} with its planned name.
  */
 public final class Feeder {
+    private static final Logger LOG = LoggerFactory.getLogger(Feeder.class);
     public static final String BATCH = "fetchboxBatch";
     private final BatchRegistry batches;
     private final Path output;
@@ -63,6 +66,20 @@ public final class Feeder {
                     .error("invalid_url")
                     .build();
         }
+        try {
+            return planValid(run, entry);
+        } catch (RuntimeException e) {
+            LOG.error("{} line {}: cannot plan a file for it: {}", batch, entry.line(), e.getMessage());
+            return OutcomeBuilder.of(batch, entry)
+                    .outcome(Outcome.INVALID)
+                    .error("invalid_url")
+                    .warning("cannot plan a file name: " + e.getMessage())
+                    .build();
+        }
+    }
+
+    private Object planValid(BatchRun run, UrlEntry entry) {
+        String batch = run.name();
         NameRequest request = requestOf(entry);
         NamePlanner.Plan plan = run.planner().plan(request);
         if (plan.duplicate() && plan.file() == null) {
@@ -103,6 +120,15 @@ public final class Feeder {
     static NameRequest requestOf(UrlEntry entry) {
         ParsedUrl url = ParsedUrl.parse(entry.url());
         return new NameRequest(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
+    }
+
+    /** The list could not be read to its end: what was read goes on, the rest is in the log. */
+    public void readFailed(String batch, Exception e) {
+        LOG.error(
+                "{}: reading the list failed after {} lines; the batch ends with those: {}",
+                batch,
+                batches.run(batch).fedSoFar(),
+                e.toString());
     }
 
     public BatchFed fed(@ExchangeProperty(BATCH) String batch) {

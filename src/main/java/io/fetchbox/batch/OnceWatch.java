@@ -4,17 +4,33 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * For {@code --once}: the lists that were waiting at start-up, and a signal when each of them has
- * ended (its batch finished, or it was refused).
+ * For {@code --once}: the lists that were waiting at start-up, the only ones the run takes, and a
+ * signal when each of them has ended (its batch finished, or it was refused). In service mode it
+ * admits every list and never signals.
  */
 public final class OnceWatch {
+    private final boolean once;
     private final Set<String> pending;
     private final Runnable whenAllDone;
     private boolean signalled;
 
-    public OnceWatch(Set<String> waitingLists, Runnable whenAllDone) {
+    private OnceWatch(boolean once, Set<String> waitingLists, Runnable whenAllDone) {
+        this.once = once;
         this.pending = new HashSet<>(waitingLists);
         this.whenAllDone = whenAllDone;
+    }
+
+    public static OnceWatch once(Set<String> waitingLists, Runnable whenAllDone) {
+        return new OnceWatch(true, waitingLists, whenAllDone);
+    }
+
+    public static OnceWatch service() {
+        return new OnceWatch(false, Set.of(), () -> {});
+    }
+
+    /** A one-shot run takes only the lists that were there when it started. */
+    public synchronized boolean admits(String listName) {
+        return !once || pending.contains(listName);
     }
 
     /** Called once the service has started: with nothing waiting, a one-shot run is already over. */
@@ -28,7 +44,7 @@ public final class OnceWatch {
     }
 
     private void signalIfDone() {
-        if (pending.isEmpty() && !signalled) {
+        if (once && pending.isEmpty() && !signalled) {
             signalled = true;
             whenAllDone.run();
         }

@@ -17,21 +17,41 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OutputClaims {
     private final Path output;
     private final FileState state;
+    private final boolean sharedFolders;
     private final Map<String, String> reservedBy = new ConcurrentHashMap<>();
 
-    public OutputClaims(Path output, FileState state) {
+    /**
+     * @param sharedFolders true for the flat and mirror layouts, where batches running at once can
+     *     want one path; in the batch layout each batch has its folder, and nothing is reserved
+     */
+    public OutputClaims(Path output, FileState state, boolean sharedFolders) {
         this.output = output;
         this.state = state;
+        this.sharedFolders = sharedFolders;
     }
 
     public TargetClaims forBatch(String batch) {
-        return (relativePath, normalizedUrl) -> claim(batch, relativePath, normalizedUrl);
+        return new TargetClaims() {
+            @Override
+            public boolean claim(String relativePath, String normalizedUrl) {
+                return OutputClaims.this.claim(batch, relativePath, normalizedUrl);
+            }
+
+            @Override
+            public boolean folderUsable(String relativeFolder) {
+                // a person's file where a folder should go: the planner numbers the folder instead
+                Path folder = output.resolve(relativeFolder);
+                return !Files.exists(folder) || Files.isDirectory(folder);
+            }
+        };
     }
 
     private boolean claim(String batch, String relativePath, String normalizedUrl) {
-        String owner = reservedBy.putIfAbsent(relativePath, batch);
-        if (owner != null && !owner.equals(batch)) {
-            return false;
+        if (sharedFolders) {
+            String owner = reservedBy.putIfAbsent(relativePath, batch);
+            if (owner != null && !owner.equals(batch)) {
+                return false;
+            }
         }
         if (Files.exists(output.resolve(relativePath)) && !fetchedFrom(relativePath, normalizedUrl)) {
             reservedBy.remove(relativePath, batch);
@@ -46,6 +66,8 @@ public final class OutputClaims {
     }
 
     public void releaseBatch(String batch) {
-        reservedBy.values().removeIf(batch::equals);
+        if (sharedFolders) {
+            reservedBy.values().removeIf(batch::equals);
+        }
     }
 }

@@ -29,6 +29,12 @@ public final class Admission {
             public void onDone(Exchange done) {
                 gate.release(hostKey);
             }
+
+            @Override
+            public boolean allowHandover() {
+                // released when this download ends, not when the report route has handled its outcome
+                return false;
+            }
         });
     }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Per-file records under {@code reports/.state/files/}, one small JSON file mirroring each output
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class FileState {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CREDENTIALS = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^@/?#]*@");
     private final Path root;
 
     public FileState(Path reportsFolder) {
@@ -49,10 +51,15 @@ public final class FileState {
         }
     }
 
-    /** The key a file's origin is compared by: a hash of the normalised URL (credentials never stored). */
+    /**
+     * The key a file's origin is compared by: a hash of the normalised URL without its credentials,
+     * so that neither the record nor the hash gives a password away.
+     */
     public static String urlKey(String normalizedUrl) {
+        String withoutCredentials = CREDENTIALS.matcher(normalizedUrl).replaceFirst("$1");
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalizedUrl.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(withoutCredentials.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -20,6 +20,7 @@ public final class MeteredBody extends FilterInputStream {
     private final MessageDigest extra;
     private long bytes;
     private boolean aborted;
+    private boolean ended;
 
     /**
      * @param maxBytes 0 for no limit
@@ -51,6 +52,7 @@ public final class MeteredBody extends FilterInputStream {
             throw e;
         }
         if (n < 0) {
+            ended = true;
             if (expectedLength >= 0 && bytes < expectedLength) {
                 abort();
                 throw new BodyFailure(new FetchFailure(
@@ -76,10 +78,16 @@ public final class MeteredBody extends FilterInputStream {
         throw new IOException("a metered body is read, never skipped");
     }
 
+    /**
+     * After the whole body, a normal close (the connection goes back to the pool); before it (the
+     * disk failed, the writer gave up), an abort: HttpClient would otherwise read the rest first.
+     */
     @Override
     public void close() throws IOException {
-        if (!aborted) {
+        if (ended && !aborted) {
             super.close();
+        } else {
+            abort();
         }
     }
 

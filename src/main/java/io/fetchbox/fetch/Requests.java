@@ -2,6 +2,8 @@ package io.fetchbox.fetch;
 
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.url.ParsedUrl;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -11,6 +13,9 @@ import org.apache.camel.Message;
  * query is never read as endpoint options, credentials as Basic auth, the list's extra headers.
  */
 public final class Requests {
+    /** A list's credentials go to the listed origin only, never to where it redirects (as curl does). */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+
     private final String userAgent;
 
     public Requests(String userAgent) {
@@ -30,8 +35,11 @@ public final class Requests {
         message.setHeader(Exchange.HTTP_URI, target.requestUri().toASCIIString());
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader("User-Agent", userAgent);
+        boolean listedOrigin = ParsedUrl.parse(task.entry().url()).hostKey().equals(target.hostKey());
         for (UrlEntry.Header header : task.entry().headers()) {
-            message.setHeader(header.name(), header.value());
+            if (listedOrigin || !CREDENTIAL_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
+                message.setHeader(header.name(), header.value());
+            }
         }
         String authorization = authorizationFor(task, target);
         if (authorization != null) {

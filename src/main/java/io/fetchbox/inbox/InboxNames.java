@@ -2,9 +2,13 @@ package io.fetchbox.inbox;
 
 import java.util.List;
 
-/** Which inbox names are not lists: hidden files, and editors' and copiers' temporaries. */
+/**
+ * Which inbox names are not lists: hidden files, editors' and copiers' temporaries, and Camel's own
+ * read-lock markers (left behind by a crash).
+ */
 public final class InboxNames {
-    private static final List<String> TEMPORARY_ENDINGS = List.of(".tmp", ".part", ".partial", ".crdownload", "~");
+    private static final List<String> TEMPORARY_ENDINGS =
+            List.of(".tmp", ".part", ".partial", ".crdownload", "~", ".camellock");
 
     private InboxNames() {}
 

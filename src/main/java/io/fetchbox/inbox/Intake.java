@@ -39,6 +39,16 @@ public final class Intake {
     }
 
     public void refuse(String listFile, String listName, Exception why) throws IOException {
+        moveToError(listFile, listName, listName + " is not a list fetchbox can read: " + why.getMessage());
+    }
+
+    /** A list fetchbox could not start a batch for (reports folder not writable, ...): also set aside, with why. */
+    public void cannotStart(String listFile, String listName, Exception why) throws IOException {
+        LOG.error("{}: cannot start its batch", listName, why);
+        moveToError(listFile, listName, "fetchbox could not start a batch for " + listName + ": " + why);
+    }
+
+    private void moveToError(String listFile, String listName, String reason) throws IOException {
         Path folder = inbox.resolve(".error");
         Files.createDirectories(folder);
         Path target = folder.resolve(listName);
@@ -46,12 +56,9 @@ public final class Intake {
             target = folder.resolve(Stamped.name(listName, Instant.now()));
         }
         Files.move(Path.of(listFile), target, StandardCopyOption.ATOMIC_MOVE);
-        String reason = why.getMessage();
         Files.writeString(
-                target.resolveSibling(target.getFileName() + ".error.txt"),
-                listName + " is not a list fetchbox can read: " + reason + "\n",
-                StandardCharsets.UTF_8);
-        LOG.error("{}: refused, moved to {}: {}", listName, inbox.relativize(target), reason);
+                target.resolveSibling(target.getFileName() + ".error.txt"), reason + "\n", StandardCharsets.UTF_8);
+        LOG.error("{}: moved to {}: {}", listName, inbox.relativize(target), reason);
         verdict.listRefused();
         onceWatch.ended(listName);
     }

@@ -65,11 +65,12 @@ final class EntryDraft {
         }
     }
 
-    /** Adds a request header; a name that is not an RFC 7230 token is left out with a warning. */
+    /** Adds a request header; a name a list may not set ({@link HeaderName}) is left out with a warning. */
     void header(String name, String value) {
         String trimmed = name.strip();
-        if (!HeaderName.isToken(trimmed)) {
-            warn("header '" + trimmed + "' ignored: not a valid header name");
+        String problem = HeaderName.problem(trimmed);
+        if (problem != null) {
+            warn("header '" + trimmed + "' ignored: " + problem);
             return;
         }
         String text = value.strip();

@@ -2,6 +2,8 @@ package io.fetchbox.report;
 
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.url.ParsedUrl;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the one {@link Outcome} of a list entry; the URL is always written with credentials redacted. */
 public final class OutcomeBuilder {
@@ -19,6 +21,7 @@ public final class OutcomeBuilder {
     private long ms;
     private String node;
     private String error;
+    private final List<String> extraWarnings = new ArrayList<>();
 
     private OutcomeBuilder(String batch, UrlEntry entry) {
         this.batch = batch;
@@ -77,7 +80,17 @@ public final class OutcomeBuilder {
         return this;
     }
 
+    public OutcomeBuilder warning(String value) {
+        extraWarnings.add(value);
+        return this;
+    }
+
     public Outcome build() {
+        List<String> warnings = entry.warnings();
+        if (!extraWarnings.isEmpty()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(extraWarnings);
+        }
         return new Outcome(
                 batch,
                 entry.line(),
@@ -94,6 +107,6 @@ public final class OutcomeBuilder {
                 ms,
                 node,
                 error,
-                entry.warnings());
+                warnings);
     }
 }

@@ -16,7 +16,8 @@ class InboxNamesTest {
         "images.part, true",
         "images.PARTIAL, true",
         "images.txt.crdownload, true",
-        "images.txt~, true"
+        "images.txt~, true",
+        "images.txt.camelLock, true"
     })
     void temporariesAndHiddenFilesAreNotLists(String name, boolean ignored) {
         assertThat(InboxNames.isIgnored(name)).isEqualTo(ignored);

@@ -122,6 +122,10 @@ class TextListReaderTest {
             header=X(y): v          | header 'X(y)' ignored: not a valid header name
             header=: v              | header '' ignored: not a valid header name
             header=NoColon          | header option 'NoColon' ignored: expected 'Name: value'
+            header=CamelHttpMethod: DELETE | header 'CamelHttpMethod' ignored: Camel's internal headers cannot be set from a list
+            header=camelOverruleFileName: x | header 'camelOverruleFileName' ignored: Camel's internal headers cannot be set from a list
+            header=Content-Length: 5 | header 'Content-Length' ignored: the HTTP client sets this header itself
+            header=Transfer-Encoding: chunked | header 'Transfer-Encoding' ignored: the HTTP client sets this header itself
             frobnicate=yes          | unknown option 'frobnicate'
             out=                    | option 'out' has no value, ignored
             """)
