@@ -2,6 +2,7 @@ package io.fetchbox;
 
 import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Feeder;
+import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.RunVerdict;
@@ -9,17 +10,23 @@ import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
 import io.fetchbox.fetch.Bodies;
 import io.fetchbox.fetch.Failures;
+import io.fetchbox.fetch.FetchQueue;
+import io.fetchbox.fetch.FetchboxHttpComponent;
 import io.fetchbox.fetch.FileState;
-import io.fetchbox.fetch.HostGate;
+import io.fetchbox.fetch.HostPolicy;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
 import io.fetchbox.fetch.Responses;
+import io.fetchbox.fetch.RetryPolicy;
 import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.report.ReportFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.main.Main;
 
 /**
@@ -30,10 +37,23 @@ final class Beans {
     private final Settings settings;
     private final OnceWatch onceWatch;
     private final RunVerdict verdict = new RunVerdict();
+    private final FetchQueue fetchQueue;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     Beans(Settings settings, OnceWatch onceWatch) {
         this.settings = settings;
         this.onceWatch = onceWatch;
+        // enough waiting tasks that a slow or paused host does not hold up the others
+        this.fetchQueue =
+                new FetchQueue(settings.perHost(), settings.perHostRate(), Math.max(1000, settings.concurrency() * 64));
+    }
+
+    FetchQueue fetchQueue() {
+        return fetchQueue;
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     RunVerdict verdict() {
@@ -52,15 +72,35 @@ final class Beans {
                 inbox, new ReportFiles(reports), layout, settings.contentDisposition(), claims, verdict, onceWatch);
 
         main.bind("batches", batches);
-        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch));
+        resumeInterrupted(batches);
+        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
-        main.bind("feeder", new Feeder(batches, output, "skip".equals(settings.existing()), node));
-        main.bind("admission", new Admission(new HostGate(settings.perHost())));
-        main.bind("requests", new Requests(settings.userAgent()));
+        main.bind("feeder", new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node));
+        HostPolicy hostPolicy =
+                new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
+        main.bind("http", new FetchboxHttpComponent(hostPolicy));
+        main.bind("fetchQueue", fetchQueue);
+        Admission admission = new Admission(fetchQueue.scheduler());
+        RetryPolicy retryPolicy = new RetryPolicy(
+                settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
+                        .nextDouble());
+        main.bind("admission", admission);
+        main.bind(
+                "requests",
+                new Requests(
+                        settings.userAgent(), hostPolicy, state, output, "revalidate".equals(settings.existing())));
         main.bind("responses", new Responses(settings.maxRedirects()));
-        main.bind("bodies", new Bodies(settings.maxBytes()));
+        main.bind("bodies", new Bodies(settings.maxBytes(), output, state));
         main.bind("publisher", new Publisher(output, state, node));
-        main.bind("failures", new Failures(output, node));
+        main.bind("failures", new Failures(output, state, retryPolicy, admission, node));
+    }
+
+    private static void resumeInterrupted(BatchRegistry batches) {
+        try {
+            batches.resumeInterrupted();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume the interrupted batches", e);
+        }
     }
 
     /**
@@ -69,8 +109,9 @@ final class Beans {
      */
     static Map<String, String> internalPlaceholders(Settings settings) {
         // seda consumers poll with a short timeout, so that stopping does not wait a second per queue
-        String fetchQueue =
-                "seda:fetch?size=100&blockWhenFull=true&pollTimeout=100&concurrentConsumers=" + settings.concurrency();
+        // the fetch queue is the host scheduler: consumers are handed only tasks whose host is ready
+        String fetchQueue = "seda:fetch?queue=#fetchQueue&blockWhenFull=true&pollTimeout=100&concurrentConsumers="
+                + settings.concurrency();
         String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
         // a list still changing after this long is left for the next poll
         long readLockTimeout = Math.max(10_000, settings.inboxSettle().toMillis() * 10);

@@ -1,15 +1,19 @@
 package io.fetchbox;
 
 import io.fetchbox.batch.OnceWatch;
+import io.fetchbox.config.Durations;
 import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
+import io.fetchbox.fetch.HostScheduler;
 import io.fetchbox.inbox.InboxNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -39,7 +43,7 @@ final class Service {
         LOG.info("fetchbox starting\n{}", settings.describe());
         Main main = new Main();
         Beans beans = configure(main);
-        stopOnSigterm(main);
+        stopOnSigterm(main, beans);
         try {
             main.run();
         } catch (Exception e) {
@@ -50,15 +54,36 @@ final class Service {
     }
 
     /**
-     * SIGTERM is a request to stop, not a failure: it stops the service the same way --once does at
-     * its end (Camel's graceful shutdown, bounded by fetchbox.shutdown-timeout), so that the process
-     * exits 0 instead of the JVM's 143.
+     * SIGTERM is a request to stop, not a failure: no new list is taken and no new download starts;
+     * downloads in flight may finish within fetchbox.shutdown-timeout; then Camel stops (the report
+     * route first records every outcome that arrived) and the process exits 0. What was left is done
+     * by the next start.
      */
-    private static void stopOnSigterm(Main main) {
+    private void stopOnSigterm(Main main, Beans beans) {
         Signal.handle(new Signal("TERM"), signal -> {
-            LOG.info("SIGTERM: stopping; transfers in flight may finish");
-            main.completed();
+            Thread stopper = new Thread(() -> drainThenStop(main, beans), "fetchbox-stop");
+            stopper.start();
         });
+    }
+
+    private void drainThenStop(Main main, Beans beans) {
+        HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
+        LOG.info(
+                "SIGTERM: taking no new list or download; waiting up to {} for {} in flight",
+                Durations.format(settings.shutdownTimeout()),
+                scheduler.inFlight());
+        beans.lifecycle().stopping();
+        scheduler.stop();
+        try {
+            if (!scheduler.awaitIdle(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn(
+                        "SIGTERM: {} downloads still in flight; they are resumed by the next start",
+                        scheduler.inFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        main.completed();
     }
 
     /** Everything but running: folders, beans, properties, routes. Tests start the result themselves. */
@@ -120,11 +145,27 @@ final class Service {
         }
     }
 
-    /** For --once: the lists already waiting in the inbox when the run starts. */
+    /** Lists an interrupted run left in .inprogress/: resumed at start-up. */
+    private static Set<String> listsIn(Path inProgress) {
+        if (!Files.isDirectory(inProgress)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(inProgress)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !InboxNames.isIgnored(name))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + inProgress, e);
+        }
+    }
+
+    /** For --once: the lists already waiting when the run starts, in the inbox and interrupted ones. */
     private Set<String> listsWaiting() {
         Path inProgress = settings.inboxPath().resolve(".inprogress");
+        Set<String> waiting = new HashSet<>(listsIn(inProgress));
         try (Stream<Path> files = Files.list(settings.inboxPath())) {
-            return files.filter(Files::isRegularFile)
+            waiting.addAll(files.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
                     .filter(name -> !InboxNames.isIgnored(name))
                     .filter(name -> {
@@ -134,7 +175,8 @@ final class Service {
                         }
                         return !interrupted;
                     })
-                    .collect(Collectors.toSet());
+                    .collect(Collectors.toSet()));
+            return waiting;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + settings.inboxPath(), e);
         }

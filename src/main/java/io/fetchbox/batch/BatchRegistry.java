@@ -1,6 +1,7 @@
 package io.fetchbox.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fetchbox.inbox.InboxNames;
 import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.naming.Layout;
@@ -9,6 +10,7 @@ import io.fetchbox.naming.SafeName;
 import io.fetchbox.report.AtomicFiles;
 import io.fetchbox.report.FailedList;
 import io.fetchbox.report.Journal;
+import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.report.Summary;
@@ -17,8 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +44,7 @@ public final class BatchRegistry {
     private final RunVerdict verdict;
     private final OnceWatch onceWatch;
     private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
+    private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
 
     public BatchRegistry(
             Path inbox,
@@ -65,20 +73,85 @@ public final class BatchRegistry {
         reports.archivePrevious(batch);
         Instant started = Instant.now();
         reports.recordStart(batch, listName, started);
-        BatchRun run = new BatchRun(
-                batch,
-                listName,
-                Path.of(listFile),
-                started,
-                new NamePlanner(layout, batch, claims.forBatch(batch), nameFromResponse),
-                new Journal(reports.journal(batch)));
-        runs.put(batch, run);
+        BatchRun run = newRun(batch, listName, Path.of(listFile), started);
+        register(run);
         LOG.info(
                 "{}: started, list {} ({})",
                 batch,
                 listName,
                 run.format().name().toLowerCase());
         return batch;
+    }
+
+    /**
+     * Resumes a run that was interrupted (crash, kill, shutdown): its list is still in
+     * {@code .inprogress/}. The journal says which lines have their outcome; those are counted and
+     * not fetched again; the others are fed as for a new run. Returns the batch name.
+     */
+    public String resume(Path listFile) throws IOException {
+        String listName = listFile.getFileName().toString();
+        String batch = SafeName.batchName(listName);
+        if (runs.containsKey(batch)) {
+            throw new IllegalStateException("batch " + batch + " is already running");
+        }
+        Instant started = reports.startOf(batch).orElseGet(Instant::now);
+        BatchRun run = newRun(batch, listName, listFile, started);
+        JournalReader.replay(reports.journal(batch), run::recordedBefore);
+        register(run);
+        LOG.info("{}: resumed, list {}: {} lines already have their outcome", batch, listName, run.reportedSoFar());
+        return batch;
+    }
+
+    private void register(BatchRun run) {
+        if (runs.putIfAbsent(run.name(), run) != null) {
+            throw new IllegalStateException("batch " + run.name() + " is already running");
+        }
+    }
+
+    /**
+     * Every list an interrupted run left in {@code .inprogress/}, registered again before the inbox
+     * is watched (so that no new list can take its batch name); the recover route then feeds them.
+     */
+    public void resumeInterrupted() throws IOException {
+        toFeed.addAll(registerInterrupted());
+    }
+
+    /** The resumed batches not yet handed to the feed route (each is handed over once). */
+    public List<String> resumedToFeed() {
+        List<String> names = new ArrayList<>();
+        for (String name; (name = toFeed.poll()) != null; ) {
+            names.add(name);
+        }
+        return names;
+    }
+
+    private List<String> registerInterrupted() throws IOException {
+        Path folder = inbox.resolve(".inprogress");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> lists;
+        try (Stream<Path> files = Files.list(folder)) {
+            lists = files.filter(Files::isRegularFile)
+                    .filter(p -> !InboxNames.isIgnored(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        }
+        List<String> resumed = new ArrayList<>();
+        for (Path list : lists) {
+            resumed.add(resume(list));
+        }
+        return resumed;
+    }
+
+    private BatchRun newRun(String batch, String listName, Path listFile, Instant started) throws IOException {
+        return new BatchRun(
+                batch,
+                listName,
+                listFile,
+                started,
+                new NamePlanner(layout, batch, claims.forBatch(batch), nameFromResponse),
+                new Journal(reports.journal(batch)));
     }
 
     public boolean isActive(String batch) {
@@ -100,7 +173,7 @@ public final class BatchRegistry {
         } else if (item instanceof PendingDuplicate pending) {
             run(pending.batch()).defer(pending);
         } else if (item instanceof BatchFed fed) {
-            run(fed.batch()).allFed(fed.lines());
+            run(fed.batch()).allFed(fed.lines(), fed.wholeList());
         } else {
             throw new IllegalArgumentException("not an outcome: " + item);
         }

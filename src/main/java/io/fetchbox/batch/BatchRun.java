@@ -4,6 +4,7 @@ import io.fetchbox.list.ListFormat;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.report.Journal;
+import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.report.ProgressLine;
@@ -37,6 +38,11 @@ public final class BatchRun implements Closeable {
     private final NamePlanner planner;
     private final Journal journal;
     private final BitSet linesToRetry = new BitSet();
+    /** Lines whose outcome an interrupted run already reported; empty for a new run. */
+    private final BitSet reportedBefore = new BitSet();
+
+    private volatile boolean wholeListFed;
+    private volatile boolean feedInterrupted;
     private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
     private static final int MAX_INVALID_LOGGED = 20;
     private final AtomicLong fed = new AtomicLong();
@@ -97,6 +103,21 @@ public final class BatchRun implements Closeable {
         return fed.get();
     }
 
+    /** An outcome the journal already holds (a resumed run): counted, not written again. */
+    void recordedBefore(JournalReader.Recorded recorded) {
+        int line = Math.toIntExact(recorded.line());
+        if (reportedBefore.get(line)) {
+            return;
+        }
+        reportedBefore.set(line);
+        count(recorded.outcome(), recorded.bytes(), line);
+    }
+
+    /** Whether an interrupted run already reported this line, so that it is not fetched again. */
+    boolean reportedBefore(long line) {
+        return line <= Integer.MAX_VALUE && reportedBefore.get((int) line);
+    }
+
     void record(Outcome outcome) {
         try {
             journal.append(outcome);
@@ -109,13 +130,17 @@ public final class BatchRun implements Closeable {
                     outcome.outcome(),
                     e.getMessage());
         }
-        if (outcome.needsRetry()) {
-            linesToRetry.set(Math.toIntExact(outcome.line()));
+        count(outcome.outcome(), outcome.bytes() == null ? 0 : outcome.bytes(), Math.toIntExact(outcome.line()));
+    }
+
+    private void count(String outcome, long byteCount, int line) {
+        if (Outcome.FAILED.equals(outcome) || Outcome.INVALID.equals(outcome)) {
+            linesToRetry.set(line);
             failed++;
         }
-        counts[Outcome.ALL.indexOf(outcome.outcome())]++;
-        if (Outcome.DOWNLOADED.equals(outcome.outcome()) && outcome.bytes() != null) {
-            bytes += outcome.bytes();
+        counts[Outcome.ALL.indexOf(outcome)]++;
+        if (Outcome.DOWNLOADED.equals(outcome)) {
+            bytes += byteCount;
         }
         reported++;
     }
@@ -140,12 +165,29 @@ public final class BatchRun implements Closeable {
         expectedLines = lineCount;
     }
 
-    void allFed(long lineCount) {
+    /**
+     * The feed route is done: {@code wholeList} when it read the list to its end. A feed cut short by
+     * shutdown leaves the batch open, to be resumed by the next start.
+     */
+    void allFed(long lineCount, boolean wholeList) {
         lines = lineCount;
+        wholeListFed = wholeList;
     }
 
     boolean complete() {
-        return lines >= 0 && reported + deferred.size() >= lines;
+        return wholeListFed && lines >= 0 && reported + deferred.size() >= lines;
+    }
+
+    void feedInterrupted() {
+        feedInterrupted = true;
+    }
+
+    boolean isFeedInterrupted() {
+        return feedInterrupted;
+    }
+
+    long reportedSoFar() {
+        return reported;
     }
 
     long failedOrInvalid() {

@@ -28,12 +28,14 @@ public final class Feeder {
     private static final Logger LOG = LoggerFactory.getLogger(Feeder.class);
     public static final String BATCH = "fetchboxBatch";
     private final BatchRegistry batches;
+    private final Lifecycle lifecycle;
     private final Path output;
     private final boolean skipExisting;
     private final String node;
 
-    public Feeder(BatchRegistry batches, Path output, boolean skipExisting, String node) {
+    public Feeder(BatchRegistry batches, Lifecycle lifecycle, Path output, boolean skipExisting, String node) {
         this.batches = batches;
+        this.lifecycle = lifecycle;
         this.output = output;
         this.skipExisting = skipExisting;
         this.node = node;
@@ -60,6 +62,9 @@ public final class Feeder {
         BatchRun run = batches.run(batch);
         run.countFed();
         if (!entry.isValid()) {
+            if (run.reportedBefore(entry.line())) {
+                return null;
+            }
             run.logInvalid(entry);
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.INVALID)
@@ -81,7 +86,11 @@ public final class Feeder {
     private Object planValid(BatchRun run, UrlEntry entry) {
         String batch = run.name();
         NameRequest request = requestOf(entry);
+        // planned even when already reported, so that a resumed run gives every line the same name
         NamePlanner.Plan plan = run.planner().plan(request);
+        if (run.reportedBefore(entry.line())) {
+            return null;
+        }
         if (plan.duplicate() && plan.file() == null) {
             return new PendingDuplicate(batch, entry, request);
         }
@@ -114,7 +123,7 @@ public final class Feeder {
                 .planner()
                 .planLate(
                         requestOf(task.entry()), exchange.getMessage().getHeader("Content-Disposition", String.class));
-        exchange.setProperty(FetchProps.TASK, new FetchTask(task.batch(), task.entry(), file));
+        exchange.setProperty(FetchProps.TASK, task.withFile(file));
     }
 
     static NameRequest requestOf(UrlEntry entry) {
@@ -122,16 +131,27 @@ public final class Feeder {
         return new NameRequest(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
     }
 
-    /** The list could not be read to its end: what was read goes on, the rest is in the log. */
+    /**
+     * The feed stopped before the list's end. When the service is stopping, the batch stays open for
+     * the next start; any other failure (the list became unreadable) ends the batch with the lines
+     * read so far, so that nothing waits forever.
+     */
     public void readFailed(String batch, Exception e) {
-        LOG.error(
-                "{}: reading the list failed after {} lines; the batch ends with those: {}",
-                batch,
-                batches.run(batch).fedSoFar(),
-                e.toString());
+        BatchRun run = batches.run(batch);
+        if (lifecycle.isStopping()) {
+            run.feedInterrupted();
+            LOG.info("{}: stopping after {} lines; the rest is fed by the next start", batch, run.fedSoFar());
+        } else {
+            LOG.error(
+                    "{}: reading the list failed after {} lines; the batch ends with those: {}",
+                    batch,
+                    run.fedSoFar(),
+                    e.toString());
+        }
     }
 
     public BatchFed fed(@ExchangeProperty(BATCH) String batch) {
-        return new BatchFed(batch, batches.run(batch).fedSoFar());
+        BatchRun run = batches.run(batch);
+        return new BatchFed(batch, run.fedSoFar(), !run.isFeedInterrupted());
     }
 }

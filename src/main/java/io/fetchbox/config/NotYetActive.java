@@ -9,13 +9,6 @@ import java.util.List;
  */
 public final class NotYetActive {
     private static final List<String> KEYS = List.of(
-            "fetchbox.retries",
-            "fetchbox.retry-delay",
-            "fetchbox.retry-max-delay",
-            "fetchbox.per-host-rate",
-            "fetchbox.allow-hosts",
-            "fetchbox.deny-hosts",
-            "fetchbox.deny-private-networks",
             "fetchbox.min-free-disk",
             "fetchbox.http-host",
             "fetchbox.http-port",
@@ -30,10 +23,6 @@ public final class NotYetActive {
             if (settings.explicitlySet(key)) {
                 warnings.add(key + " is accepted but not active in this version; it has no effect yet");
             }
-        }
-        if ("revalidate".equals(settings.existing())) {
-            warnings.add("fetchbox.existing=revalidate: conditional requests are not active in this version;"
-                    + " files fetchbox wrote earlier are fetched again, as with overwrite");
         }
         return warnings;
     }

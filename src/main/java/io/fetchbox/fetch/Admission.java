@@ -2,39 +2,55 @@ package io.fetchbox.fetch;
 
 import io.fetchbox.url.ParsedUrl;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * The first step of a download: remembers the task and its start, and waits for a slot at the host.
- * The slot is given back when the exchange completes, whichever way it ends.
+ * Where a download enters and leaves the fetch route. The scheduler handed the task over with its
+ * host slot taken; the slot is given back when this exchange completes, whichever way it ends. A
+ * redirect or a retry goes back into the scheduler as a new exchange, under the host it goes to.
  */
 public final class Admission {
-    private final HostGate gate;
+    private final HostScheduler<Exchange> scheduler;
 
-    public Admission(HostGate gate) {
-        this.gate = gate;
+    public Admission(HostScheduler<Exchange> scheduler) {
+        this.scheduler = scheduler;
     }
 
     public void admit(Exchange exchange) throws Exception {
-        FetchTask task = exchange.getMessage().getMandatoryBody(FetchTask.class);
+        FetchTask task = exchange.getMessage().getMandatoryBody(FetchTask.class).started(System.currentTimeMillis());
         exchange.setProperty(FetchProps.TASK, task);
-        exchange.setProperty(FetchProps.STARTED, System.nanoTime());
-        exchange.setProperty(FetchProps.NEXT_URL, task.entry().url());
-        exchange.setProperty(FetchProps.REDIRECTS, 0);
-        exchange.setProperty(FetchProps.ATTEMPTS, 1);
-        String hostKey = ParsedUrl.parse(task.entry().url()).hostKey();
-        gate.acquire(hostKey);
+        String hostKey = ParsedUrl.parse(task.url()).hostKey();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                gate.release(hostKey);
+                scheduler.release(hostKey);
             }
 
             @Override
             public boolean allowHandover() {
-                // released when this download ends, not when the report route has handled its outcome
+                // released when this request ends, not when the report route has handled its outcome
                 return false;
             }
         });
+    }
+
+    /** Follows a redirect: the same attempt continues at the target, when its host has a free slot. */
+    public void redirect(Exchange exchange) {
+        FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+        String target = exchange.getProperty(FetchProps.NEXT_URL, String.class);
+        requeue(exchange, task.redirectedTo(target), 0);
+    }
+
+    /** Hands a task back to the scheduler, to run once {@code delayMillis} have passed. */
+    void requeue(Exchange current, FetchTask task, long delayMillis) {
+        Exchange next = new DefaultExchange(current.getContext());
+        next.getMessage().setBody(task);
+        scheduler.requeue(next, delayMillis * 1_000_000L);
+    }
+
+    /** A 429 or 503 with Retry-After: no request goes to the host until the time is up. */
+    void pauseHost(FetchTask task, long delayMillis) {
+        scheduler.pause(ParsedUrl.parse(task.url()).hostKey(), delayMillis * 1_000_000L);
     }
 }

@@ -1,42 +1,76 @@
 package io.fetchbox.fetch;
 
+import io.fetchbox.url.ParsedUrl;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Puts a {@link MeteredBody} between the socket and Camel's file producer, and points the producer
  * at the hidden temporary file. A body that announces itself larger than the limit is refused
- * before a byte of it is read.
+ * before a byte of it is read. Before the first byte is written, the partial record says what the
+ * temporary file is part of, so that an interrupted body can be resumed, even after a crash.
  */
 public final class Bodies {
     private static final InputStream EMPTY = InputStream.nullInputStream();
     private final long maxBytes;
+    private final Path output;
+    private final FileState state;
 
-    public Bodies(long maxBytes) {
+    public Bodies(long maxBytes, Path output, FileState state) {
         this.maxBytes = maxBytes;
+        this.output = output;
+        this.state = state;
     }
 
-    public void meter(Exchange exchange) throws FetchFailure {
+    public void meter(Exchange exchange) throws FetchFailure, IOException {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         Message message = exchange.getMessage();
         InputStream raw = message.getBody(InputStream.class);
-        long announced = contentLength(message.getHeader("Content-Length", String.class));
+        String temp = TempFiles.of(task.file());
+        long already = exchange.getProperty(FetchProps.APPEND, false, Boolean.class)
+                ? exchange.getProperty(FetchProps.RESUME_FROM, 0L, Long.class)
+                : 0;
+        long length = contentLength(message.getHeader("Content-Length", String.class));
+        long announced = length < 0 ? -1 : already + length;
+        Integer status = exchange.getProperty(FetchProps.STATUS, Integer.class);
         if (maxBytes > 0 && announced > maxBytes) {
             StreamAbort.abort(raw);
             throw new FetchFailure(
                     "too_large",
-                    exchange.getProperty(FetchProps.STATUS, Integer.class),
+                    status,
                     "announced " + announced + " bytes, over fetchbox.max-bytes (" + maxBytes + " bytes)");
         }
         String algorithm =
                 task.entry().checksum() == null ? null : task.entry().checksum().algorithm();
         MeteredBody body = new MeteredBody(raw == null ? EMPTY : raw, maxBytes, announced, algorithm);
+        if (already > 0) {
+            try (InputStream existing = Files.newInputStream(output.resolve(temp))) {
+                body.include(existing);
+            }
+        }
+        state.writePartial(
+                task.file(),
+                new PartialRecord(
+                        FileState.urlKey(ParsedUrl.parse(task.entry().url()).normalized()),
+                        validator(
+                                message.getHeader("ETag", String.class),
+                                message.getHeader("Last-Modified", String.class))));
         exchange.setProperty(FetchProps.BODY, body);
-        String temp = TempFiles.of(task.file());
         exchange.setProperty(FetchProps.TEMP, temp);
         message.setBody(body);
         message.setHeader(Exchange.FILE_NAME, temp);
+    }
+
+    /** If-Range takes a strong ETag or a date; a weak ETag cannot guard a range. */
+    static String validator(String etag, String lastModified) {
+        if (etag != null && !etag.trim().startsWith("W/")) {
+            return etag.trim();
+        }
+        return lastModified;
     }
 
     static long contentLength(String header) {

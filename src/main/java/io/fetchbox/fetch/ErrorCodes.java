@@ -31,6 +31,9 @@ public final class ErrorCodes {
     }
 
     private static String codeOf(Throwable t) {
+        if (t instanceof DeniedAddressException) {
+            return "denied";
+        }
         if (t instanceof ConnectionClosedException) {
             return "truncated";
         }

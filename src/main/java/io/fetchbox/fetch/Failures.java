@@ -7,66 +7,96 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a download that threw becomes its outcome: the connection is dropped, the temporary file
- * removed, and the error logged and reported with its SPEC code.
+ * How a request that threw goes on: the connection is dropped; if the retry policy allows another
+ * attempt, the task goes back to the scheduler after its wait (pausing the whole host for a 429 or
+ * 503 with Retry-After) and the partial body is kept to be resumed; otherwise the temporary file is
+ * removed and the failure becomes the line's outcome, with its SPEC code.
  */
 public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
     private final Path output;
+    private final FileState state;
+    private final RetryPolicy retries;
+    private final Admission admission;
     private final String node;
 
-    public Failures(Path output, String node) {
+    public Failures(Path output, FileState state, RetryPolicy retries, Admission admission, String node) {
         this.output = output;
+        this.state = state;
+        this.retries = retries;
+        this.admission = admission;
         this.node = node;
     }
 
-    public Outcome toOutcome(Exchange exchange) {
+    /** The outcome, or null when the task was handed back for another attempt. */
+    public Outcome handle(Exchange exchange) {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        cleanUp(exchange);
+        dropConnection(exchange);
         FetchFailure failure = ErrorCodes.failureOf(thrown);
         Integer status = failure.httpStatus() != null
                 ? failure.httpStatus()
                 : exchange.getProperty(FetchProps.STATUS, Integer.class);
-        LOG.warn(
-                "{} line {}: {} failed: {} ({})",
-                task.batch(),
-                task.entry().line(),
-                ParsedUrl.redact(task.entry().url()),
-                failure.code(),
-                ParsedUrl.redact(String.valueOf(failure.getMessage())));
+        String where = task.batch() + " line " + task.entry().line() + ": " + ParsedUrl.redact(task.url());
+        if (retries.mayRetry(failure, task.attempt())) {
+            long wait = retries.delayMillis(task.attempt(), failure.retryAfter(), Instant.now());
+            if (failure.retryAfter() != null
+                    && (Integer.valueOf(429).equals(status)
+                            || Integer.valueOf(503).equals(status))) {
+                admission.pauseHost(task, wait);
+                LOG.warn("{}: {}; the host is paused for {} ms as it asked", where, failure.code(), wait);
+            }
+            LOG.info(
+                    "{}: {} ({}); attempt {} again in {} ms",
+                    where,
+                    failure.code(),
+                    redacted(failure),
+                    task.attempt() + 1,
+                    wait);
+            admission.requeue(exchange, task.nextAttempt(), wait);
+            return null;
+        }
+        removeTemporaryFile(task);
+        LOG.warn("{} failed: {} ({}) after {} attempt(s)", where, failure.code(), redacted(failure), task.attempt());
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.FAILED)
+                .file(null)
                 .httpStatus(status)
-                .attempts(exchange.getProperty(FetchProps.ATTEMPTS, 1, Integer.class))
-                .ms(Elapsed.millisSince(exchange.getProperty(FetchProps.STARTED, Long.class)))
+                .attempts(task.attempt())
+                .ms(task.startedMillis() > 0 ? System.currentTimeMillis() - task.startedMillis() : 0)
                 .node(node)
                 .error(failure.code())
                 .build();
     }
 
-    private void cleanUp(Exchange exchange) {
+    private static String redacted(FetchFailure failure) {
+        return ParsedUrl.redact(String.valueOf(failure.getMessage()));
+    }
+
+    private static void dropConnection(Exchange exchange) {
         MeteredBody body = exchange.getProperty(FetchProps.BODY, MeteredBody.class);
         if (body != null) {
             body.abort();
-        } else {
-            Object raw = exchange.getMessage().getBody();
-            if (raw instanceof InputStream in) {
-                StreamAbort.abort(in);
-            }
+        } else if (exchange.getMessage().getBody() instanceof InputStream in) {
+            StreamAbort.abort(in);
         }
-        String temp = exchange.getProperty(FetchProps.TEMP, String.class);
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(output.resolve(temp));
-            } catch (IOException e) {
-                LOG.warn("cannot remove temporary file {}: {}", temp, e.getMessage());
-            }
+    }
+
+    private void removeTemporaryFile(FetchTask task) {
+        if (task.file() == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(output.resolve(TempFiles.of(task.file())));
+            state.forgetPartial(task.file());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot remove the temporary file of {}: {}", task.file(), e.getMessage());
         }
     }
 }

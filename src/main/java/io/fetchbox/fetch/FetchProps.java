@@ -3,14 +3,16 @@ package io.fetchbox.fetch;
 /** Names of the exchange properties that carry a download's state between route steps. */
 public final class FetchProps {
     public static final String TASK = "fetchboxTask";
-    public static final String STARTED = "fetchboxStartedNanos";
-    public static final String URL = "fetchboxUrl";
     public static final String NEXT_URL = "fetchboxNextUrl";
-    public static final String REDIRECTS = "fetchboxRedirects";
-    public static final String ATTEMPTS = "fetchboxAttempts";
     public static final String BODY = "fetchboxBody";
     public static final String TEMP = "fetchboxTempFile";
     public static final String STATUS = "fetchboxHttpStatus";
+    /** The bytes already in the temporary file when the request asked for the rest (Range). */
+    public static final String RESUME_FROM = "fetchboxResumeFrom";
+    /** True when the request carried If-None-Match / If-Modified-Since for a file we have. */
+    public static final String CONDITIONAL = "fetchboxConditional";
+    /** True when the body is appended to the temporary file (a 206 to our Range). */
+    public static final String APPEND = "fetchboxAppend";
 
     private FetchProps() {}
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -23,24 +22,48 @@ public final class FileState {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIALS = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^@/?#]*@");
     private final Path root;
+    private final Path partials;
 
     public FileState(Path reportsFolder) {
         this.root = reportsFolder.resolve(".state").resolve("files");
+        this.partials = reportsFolder.resolve(".state").resolve("partial");
     }
 
     public Optional<FileRecord> read(String relativeFile) {
+        return readJson(pathOf(relativeFile), FileRecord.class);
+    }
+
+    /** What a partial body in a temporary file was: kept while it is written, so that it can be resumed. */
+    public Optional<PartialRecord> readPartial(String relativeFile) {
+        return readJson(partials.resolve(relativeFile + ".json"), PartialRecord.class);
+    }
+
+    public void writePartial(String relativeFile, PartialRecord record) {
+        writeJson(partials.resolve(relativeFile + ".json"), record, relativeFile);
+    }
+
+    public void forgetPartial(String relativeFile) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(pathOf(relativeFile)), FileRecord.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            Files.deleteIfExists(partials.resolve(relativeFile + ".json"));
         } catch (IOException e) {
-            // an unreadable record proves nothing about the file: treat it as someone else's
+            throw new UncheckedIOException("cannot remove the partial record of " + relativeFile, e);
+        }
+    }
+
+    private static <R> Optional<R> readJson(Path file, Class<R> type) {
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(file), type));
+        } catch (IOException e) {
+            // missing or unreadable: a record that proves nothing about the file
             return Optional.empty();
         }
     }
 
     public void write(String relativeFile, FileRecord record) {
-        Path target = pathOf(relativeFile);
+        writeJson(pathOf(relativeFile), record, relativeFile);
+    }
+
+    private static void writeJson(Path target, Object record, String relativeFile) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = target.resolveSibling(target.getFileName() + ".tmp");

@@ -73,6 +73,21 @@ public final class MeteredBody extends FilterInputStream {
         return n;
     }
 
+    /**
+     * Counts and digests bytes already on disk (the start of a resumed body), so that the size,
+     * limit and digests are those of the whole file.
+     */
+    public void include(InputStream alreadyWritten) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = alreadyWritten.read(buffer)) > 0; ) {
+            bytes += n;
+            sha256.update(buffer, 0, n);
+            if (extra != null) {
+                extra.update(buffer, 0, n);
+            }
+        }
+    }
+
     @Override
     public long skip(long n) throws IOException {
         throw new IOException("a metered body is read, never skipped");

@@ -52,6 +52,7 @@ public final class Publisher {
             Files.setLastModifiedTime(target, FileTime.from(modified));
         }
         String url = task.entry().url();
+        state.forgetPartial(task.file());
         state.write(
                 task.file(),
                 new FileRecord(
@@ -67,8 +68,24 @@ public final class Publisher {
                 .httpStatus(exchange.getProperty(FetchProps.STATUS, Integer.class))
                 .body(body.bytes(), sha256)
                 .response(message.getHeader("Content-Type", String.class), etag, lastModified)
-                .attempts(exchange.getProperty(FetchProps.ATTEMPTS, 1, Integer.class))
-                .ms(Elapsed.millisSince(exchange.getProperty(FetchProps.STARTED, Long.class)))
+                .attempts(task.attempt())
+                .ms(System.currentTimeMillis() - task.startedMillis())
+                .node(node)
+                .build();
+    }
+
+    /** A 304 to our conditional request: the file fetchbox has is current and stays as it is. */
+    public Outcome notModified(Exchange exchange) {
+        FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+        FileRecord known = state.read(task.file()).orElseThrow();
+        return OutcomeBuilder.of(task.batch(), task.entry())
+                .outcome(Outcome.NOT_MODIFIED)
+                .file(task.file())
+                .httpStatus(304)
+                .body(known.size(), known.sha256())
+                .response(null, known.etag(), known.lastModified())
+                .attempts(task.attempt())
+                .ms(System.currentTimeMillis() - task.startedMillis())
                 .node(node)
                 .build();
     }

@@ -2,60 +2,108 @@ package io.fetchbox.fetch;
 
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.url.ParsedUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Turns the task into the request camel-http sends: nothing inherited from earlier steps (file
- * consumer headers would leak into the request), the URL through {@code CamelHttpUri} so that its
- * query is never read as endpoint options, credentials as Basic auth, the list's extra headers.
+ * Turns the task into the request camel-http sends: nothing inherited from earlier steps, the URL
+ * through {@code CamelHttpUri} (its query never read as endpoint options), the host policy checked
+ * before anything is sent, credentials as Basic auth for their own origin only, the list's extra
+ * headers, and either a conditional request for a file fetched earlier (revalidate) or a
+ * {@code Range} for the rest of a partial body.
  */
 public final class Requests {
     /** A list's credentials go to the listed origin only, never to where it redirects (as curl does). */
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
 
     private final String userAgent;
+    private final HostPolicy hostPolicy;
+    private final FileState state;
+    private final Path output;
+    private final boolean revalidate;
 
-    public Requests(String userAgent) {
+    public Requests(String userAgent, HostPolicy hostPolicy, FileState state, Path output, boolean revalidate) {
         this.userAgent = userAgent;
+        this.hostPolicy = hostPolicy;
+        this.state = state;
+        this.output = output;
+        this.revalidate = revalidate;
     }
 
-    public void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) throws FetchFailure, IOException {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
-        String url = exchange.getProperty(FetchProps.NEXT_URL, String.class);
-        exchange.setProperty(FetchProps.URL, url);
-        exchange.setProperty(FetchProps.NEXT_URL, null);
-        ParsedUrl target = ParsedUrl.parse(url);
-
+        ParsedUrl target = ParsedUrl.parse(task.url());
+        String denied = hostPolicy.problemWithName(target.host());
+        if (denied != null) {
+            throw new FetchFailure("denied", null, denied);
+        }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setBody(null);
         message.setHeader(Exchange.HTTP_URI, target.requestUri().toASCIIString());
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader("User-Agent", userAgent);
-        boolean listedOrigin = ParsedUrl.parse(task.entry().url()).hostKey().equals(target.hostKey());
+        ParsedUrl listed = ParsedUrl.parse(task.entry().url());
+        boolean listedOrigin = listed.hostKey().equals(target.hostKey());
         for (UrlEntry.Header header : task.entry().headers()) {
             if (listedOrigin || !CREDENTIAL_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
                 message.setHeader(header.name(), header.value());
             }
         }
-        String authorization = authorizationFor(task, target);
+        String authorization = target.basicAuthorization() != null
+                ? target.basicAuthorization()
+                : listedOrigin ? listed.basicAuthorization() : null;
         if (authorization != null) {
             message.setHeader("Authorization", authorization);
+        }
+        if (task.file() != null && !askIfChanged(exchange, task, listed)) {
+            askForTheRest(exchange, task, listed);
         }
         // bodies are saved exactly as served
         exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
     }
 
-    /** Credentials go to the URL's own origin only, also after a redirect, as curl does. */
-    private static String authorizationFor(FetchTask task, ParsedUrl target) {
-        String own = target.basicAuthorization();
-        if (own != null) {
-            return own;
+    /** revalidate: a file fetched earlier from this URL is kept when the server says it has not changed. */
+    private boolean askIfChanged(Exchange exchange, FetchTask task, ParsedUrl listed) {
+        if (!revalidate || !Files.exists(output.resolve(task.file()))) {
+            return false;
         }
-        ParsedUrl listed = ParsedUrl.parse(task.entry().url());
-        return listed.hostKey().equals(target.hostKey()) ? listed.basicAuthorization() : null;
+        Optional<FileRecord> known =
+                state.read(task.file()).filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())));
+        if (known.isEmpty() || known.get().etag() == null && known.get().lastModified() == null) {
+            return false;
+        }
+        Message message = exchange.getMessage();
+        if (known.get().etag() != null) {
+            message.setHeader("If-None-Match", known.get().etag());
+        }
+        if (known.get().lastModified() != null) {
+            message.setHeader("If-Modified-Since", known.get().lastModified());
+        }
+        exchange.setProperty(FetchProps.CONDITIONAL, true);
+        return true;
+    }
+
+    /** A partial body of this URL in the temporary file: ask for the rest, if the resource is unchanged. */
+    private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) throws IOException {
+        Path temp = output.resolve(TempFiles.of(task.file()));
+        if (!Files.exists(temp) || Files.size(temp) == 0) {
+            return;
+        }
+        Optional<PartialRecord> partial = state.readPartial(task.file())
+                .filter(p -> p.urlKey().equals(FileState.urlKey(listed.normalized())) && p.validator() != null);
+        if (partial.isEmpty()) {
+            return;
+        }
+        long have = Files.size(temp);
+        exchange.getMessage().setHeader("Range", "bytes=" + have + "-");
+        exchange.getMessage().setHeader("If-Range", partial.get().validator());
+        exchange.setProperty(FetchProps.RESUME_FROM, have);
     }
 }

@@ -1,6 +1,5 @@
 package io.fetchbox.fetch;
 
-import io.fetchbox.url.InvalidUrlException;
 import io.fetchbox.url.ParsedUrl;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,8 +8,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Reads the status line: a success goes on to the body, a redirect is checked and followed by the
- * route's loop (only to http/https, at most {@code maxRedirects}), anything else fails at once.
+ * Reads the status line: a success goes on to the body (a 206 only when it continues our partial
+ * body exactly), a 304 to a conditional request keeps the file, a redirect is checked and handed
+ * back to the scheduler (only to http/https, at most {@code maxRedirects}), anything else fails.
  */
 public final class Responses {
     private final int maxRedirects;
@@ -23,30 +23,40 @@ public final class Responses {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         exchange.setProperty(FetchProps.STATUS, status);
-        if (status >= 200 && status < 300) {
+        Long resumeFrom = exchange.getProperty(FetchProps.RESUME_FROM, Long.class);
+        if (status == 206 && resumeFrom != null) {
+            if (!continuesAt(message.getHeader("Content-Range", String.class), resumeFrom)) {
+                discardBody(message);
+                throw new FetchFailure("truncated", status, "the server resumed at another offset than " + resumeFrom);
+            }
+            exchange.setProperty(FetchProps.APPEND, true);
             return;
         }
-        StreamAbort.abort(message.getBody(InputStream.class));
-        message.setBody(null);
-        if (isRedirect(status)) {
-            String location = message.getHeader("Location", String.class);
-            if (location != null) {
-                follow(exchange, status, location);
-                return;
-            }
+        if (status >= 200 && status < 300 && status != 206) {
+            // a 200 to a Range request: the resource changed (If-Range), start over
+            exchange.removeProperty(FetchProps.RESUME_FROM);
+            return;
         }
-        throw new FetchFailure("http_" + status, status, "server answered " + status);
+        discardBody(message);
+        if (status == 304 && exchange.getProperty(FetchProps.CONDITIONAL, false, Boolean.class)) {
+            return;
+        }
+        String location = message.getHeader("Location", String.class);
+        if (isRedirect(status) && location != null) {
+            follow(exchange, status, location);
+            return;
+        }
+        throw new FetchFailure(
+                "http_" + status, status, "server answered " + status, message.getHeader("Retry-After", String.class));
     }
 
     private void follow(Exchange exchange, int status, String location) throws FetchFailure {
-        int redirects = exchange.getProperty(FetchProps.REDIRECTS, 0, Integer.class) + 1;
-        if (redirects > maxRedirects) {
+        FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+        if (task.redirects() + 1 > maxRedirects) {
             throw new FetchFailure(
                     "redirect_loop", status, "more than fetchbox.max-redirects (" + maxRedirects + ") redirects");
         }
-        String next = resolve(exchange.getProperty(FetchProps.URL, String.class), location, status);
-        exchange.setProperty(FetchProps.REDIRECTS, redirects);
-        exchange.setProperty(FetchProps.NEXT_URL, next);
+        exchange.setProperty(FetchProps.NEXT_URL, resolve(task.url(), location, status));
     }
 
     private static String resolve(String current, String location, int status) throws FetchFailure {
@@ -64,12 +74,26 @@ public final class Responses {
             throw new FetchFailure(
                     "bad_redirect", status, "redirect to " + ParsedUrl.redact(resolved) + ": " + problem);
         }
-        try {
-            ParsedUrl.parse(resolved);
-        } catch (InvalidUrlException e) {
-            throw new FetchFailure("bad_redirect", status, "redirect to an unusable URL: " + e.getMessage());
-        }
         return resolved;
+    }
+
+    /** {@code bytes 100-199/200} continues a body of which we have the first 100 bytes. */
+    static boolean continuesAt(String contentRange, long offset) {
+        if (contentRange == null || !contentRange.trim().startsWith("bytes ")) {
+            return false;
+        }
+        String range = contentRange.trim().substring(6);
+        int dash = range.indexOf('-');
+        try {
+            return dash > 0 && Long.parseLong(range.substring(0, dash).trim()) == offset;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void discardBody(Message message) {
+        StreamAbort.abort(message.getBody(InputStream.class));
+        message.setBody(null);
     }
 
     private static boolean isRedirect(int status) {

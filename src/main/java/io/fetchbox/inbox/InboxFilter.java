@@ -1,39 +1,62 @@
 package io.fetchbox.inbox;
 
 import io.fetchbox.batch.BatchRegistry;
+import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.naming.SafeName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * The inbox consumer's filter, asked again on every poll: no temporaries; a list whose batch name
- * is still running waits until that run has finished (both would write the same reports); a list
- * whose file name is still in {@code .inprogress/} (an interrupted run) waits too, since moving it
- * there would replace that one; and a one-shot run takes only what was there when it started.
+ * is still running, or still in {@code .inprogress/} from an interrupted run about to be resumed,
+ * waits until that run has finished (both would write the same reports, and moving it there could
+ * replace the other list); a one-shot run takes only what was there when it started; and a
+ * stopping service takes nothing.
  */
 public final class InboxFilter implements GenericFileFilter<Object> {
     private final Path inProgress;
     private final BatchRegistry batches;
     private final OnceWatch onceWatch;
+    private final Lifecycle lifecycle;
 
-    public InboxFilter(Path inbox, BatchRegistry batches, OnceWatch onceWatch) {
+    public InboxFilter(Path inbox, BatchRegistry batches, OnceWatch onceWatch, Lifecycle lifecycle) {
         this.inProgress = inbox.resolve(".inprogress");
         this.batches = batches;
         this.onceWatch = onceWatch;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (file.isDirectory()) {
+        if (file.isDirectory() || lifecycle.isStopping()) {
             return false;
         }
         String name = file.getFileNameOnly();
-        return !InboxNames.isIgnored(name)
-                && onceWatch.admits(name)
-                && !batches.isActive(SafeName.batchName(name))
-                && !Files.exists(inProgress.resolve(name));
+        if (InboxNames.isIgnored(name) || !onceWatch.admits(name)) {
+            return false;
+        }
+        String batch = SafeName.batchName(name);
+        return !batches.isActive(batch) && !interruptedBatches().contains(batch);
+    }
+
+    /** Batches whose list is in .inprogress/: running, or interrupted and about to be resumed. */
+    private Set<String> interruptedBatches() {
+        if (!Files.isDirectory(inProgress)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(inProgress)) {
+            return files.map(p -> SafeName.batchName(p.getFileName().toString()))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + inProgress, e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a batch's reports live, and how an earlier run's reports make way for a new run of the same
@@ -71,14 +72,20 @@ public final class ReportFiles {
     }
 
     private Instant previousStart(String batch, Path anyReport) throws IOException {
+        Optional<Instant> recorded = startOf(batch);
+        return recorded.isPresent()
+                ? recorded.get()
+                : Files.getLastModifiedTime(anyReport).toInstant();
+    }
+
+    /** When the last run of {@code batch} started, as {@link #recordStart} wrote it. */
+    public Optional<Instant> startOf(String batch) throws IOException {
         Path run = runFile(batch);
-        if (Files.exists(run)) {
-            JsonNode started = JSON.readTree(run.toFile()).get("started");
-            if (started != null) {
-                return Instant.parse(started.asText());
-            }
+        if (!Files.exists(run)) {
+            return Optional.empty();
         }
-        return Files.getLastModifiedTime(anyReport).toInstant();
+        JsonNode started = JSON.readTree(run.toFile()).get("started");
+        return started == null ? Optional.empty() : Optional.of(Instant.parse(started.asText()));
     }
 
     private Path runFile(String batch) {

@@ -2,6 +2,7 @@ package io.fetchbox.testing;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ final class Call {
     final HttpExchange exchange;
     final TestServer.Request request;
     private final Map<String, String> query = new HashMap<>();
+    private OutputStream body;
 
     Call(TestServer server, HttpExchange exchange, TestServer.Request request) {
         this.server = server;
@@ -86,38 +88,58 @@ final class Call {
         }
     }
 
+    /** The response body stream, counting into {@link TestServer.Request#bodyBytes()}; after {@link #send}. */
+    OutputStream body() {
+        if (body == null) {
+            body = new FilterOutputStream(exchange.getResponseBody()) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    request.bodyBytes++; // one handler thread per request: no lost updates
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len); // not FilterOutputStream's byte by byte
+                    request.bodyBytes += len;
+                }
+            };
+        }
+        return body;
+    }
+
     /** A small text/plain response. */
-    void text(int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    void text(int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         headers().set("Content-Type", "text/plain; charset=utf-8");
         send(status, bytes.length);
         if (!isHead()) {
-            exchange.getResponseBody().write(bytes);
+            body().write(bytes);
         }
     }
 
     /** Sends {@code length} bytes of {@code body}; with {@code pauseMs}, half, then a pause, then the rest. */
-    void sendBody(int status, InputStream body, long length, long pauseMs) throws IOException {
+    void sendBody(int status, InputStream content, long length, long pauseMs) throws IOException {
         send(status, length);
         if (isHead()) {
             return;
         }
-        OutputStream out = exchange.getResponseBody();
+        OutputStream out = body();
         long first = pauseMs > 0 ? length / 2 : length;
-        copy(body, first, out);
+        copy(content, first, out);
         if (pauseMs > 0) {
             out.flush();
             if (hold(pauseMs)) {
-                copy(body, length - first, out);
+                copy(content, length - first, out);
             }
         }
     }
 
     /** Writes {@code length} bytes from {@code body}, stopping if the server closes. */
-    void copy(InputStream body, long length, OutputStream out) throws IOException {
+    void copy(InputStream content, long length, OutputStream out) throws IOException {
         byte[] buf = new byte[CHUNK];
         for (long left = length; left > 0 && !server.isClosed(); ) {
-            int n = body.read(buf, 0, (int) Math.min(buf.length, left));
+            int n = content.read(buf, 0, (int) Math.min(buf.length, left));
             if (n < 0) {
                 return;
             }
@@ -131,7 +153,12 @@ final class Call {
      * up; false, early, if the server closes or the client hangs up (which is recorded).
      */
     boolean hold(long ms) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(ms, MAX_WAIT_MS));
+        return holdNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(ms, MAX_WAIT_MS)));
+    }
+
+    /** {@link #hold} in nanoseconds, unbounded: callers bound it. */
+    boolean holdNanos(long nanos) {
+        long deadline = System.nanoTime() + nanos;
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             if (server.awaitClose(Math.min(left, POLL_NANOS))) {
                 return false;

@@ -1,6 +1,7 @@
 package io.fetchbox.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -16,12 +17,32 @@ final class Endpoints {
     private static final String USER = "user";
     private static final String PASSWORD = "secret-pa55";
     private static final long GIB = 1L << 30;
+    /** Body size of the fault endpoints when no {@code size} is given. */
+    private static final long FAULT_SIZE = 1000;
+    /** /slow/ writes this many chunks a second (fewer when the rate is under this many bytes a second). */
+    private static final long SLOW_TICKS = 20;
+
+    private static final long SLOW_MAX_CHUNK = 64 << 10;
+    /** /slow/ waits longer than this watch for the client leaving (cheaper short waits just write). */
+    private static final long SLOW_PROBE_NANOS = 100_000_000L;
 
     /** /huge (not exact) repeats this block: the content does not matter there, the speed does. */
     private static final byte[] HUGE_BLOCK = Bodies.bytes("huge", 0, 1 << 20);
 
     private interface Handler {
         void handle(Call c) throws IOException;
+    }
+
+    /** Sends a body once {@link #serveBody} has decided its status, headers and byte range. */
+    private interface BodySender {
+        void send(Call c, int status, InputStream content, long length) throws IOException;
+    }
+
+    /** A path the endpoint cannot parse: answered 400 with the usage. */
+    private static final class BadPath extends RuntimeException {
+        BadPath(String message) {
+            super(message);
+        }
     }
 
     /** Keys ending in "/" match a prefix (the rest is the endpoint's argument); others match exactly. */
@@ -36,7 +57,12 @@ final class Endpoints {
             Map.entry("/huge", Endpoints::huge),
             Map.entry("/stall", Endpoints::stall),
             Map.entry("/truncate", Endpoints::truncate),
-            Map.entry("/headers", Endpoints::headers));
+            Map.entry("/headers", Endpoints::headers),
+            Map.entry("/flaky/", Endpoints::flaky),
+            Map.entry("/pause-host/", Endpoints::pauseHost),
+            Map.entry("/reset/", Endpoints::reset),
+            Map.entry("/truncate/", Endpoints::truncateFirst),
+            Map.entry("/slow/", Endpoints::slow));
 
     private Endpoints() {}
 
@@ -49,18 +75,35 @@ final class Endpoints {
         }
         if (handler == null) {
             c.text(404, "no such endpoint: " + path + "\n");
-        } else {
+            return;
+        }
+        try {
             handler.handle(c);
+        } catch (BadPath e) {
+            c.text(400, e.getMessage() + "\n");
         }
     }
 
     /**
-     * {@code /f/<name>?size=N&seed=S}: Bodies(name, S, N) with validators, conditional requests and
-     * {@code Range: bytes=a-} / {@code a-b} / {@code -n} (guarded by If-Range). Options: {@code ctype},
-     * {@code noetag=1}, {@code nolm=1}, {@code delay_ms} (before the headers), {@code pause_ms} (mid-body).
+     * {@code /f/<name>?size=N&seed=S}: Bodies(name, S, N) (N defaults to 1024) as {@link #serveBody} serves
+     * it, plus {@code pause_ms}: half the body, a pause, then the rest.
      */
     static void file(Call c, String name) throws IOException {
-        long size = c.longParam("size", 1024);
+        serveBody(c, name, 1024, Endpoints::whole);
+    }
+
+    /**
+     * The body Bodies(name, S, N) for {@code ?size=N&seed=S} (N defaults to {@code defaultSize}, S to 0), as
+     * /f/ and every fault endpoint serve it: {@code Accept-Ranges: bytes}, a strong {@code ETag}
+     * ({@link Bodies#etag}) and {@code Last-Modified} ({@link Bodies#lastModified}); conditional requests
+     * ({@code If-None-Match}, else {@code If-Modified-Since}) get 304; {@code Range: bytes=a-} / {@code a-b}
+     * / {@code -n} gets 206 with {@code Content-Range}, unless an {@code If-Range} names neither the ETag nor
+     * the exact Last-Modified date (then 200 and the whole body); an unsatisfiable range gets 416. Options:
+     * {@code ctype}, {@code noetag=1}, {@code nolm=1}, {@code delay_ms} (before the headers). The
+     * {@code sender} then sends the status, the headers and the chosen bytes its own way.
+     */
+    private static void serveBody(Call c, String name, long defaultSize, BodySender sender) throws IOException {
+        long size = c.longParam("size", defaultSize);
         long seed = c.longParam("seed", 0);
         String etag = c.flag("noetag") ? null : Bodies.etag(name, seed, size);
         String lastModified = c.flag("nolm") ? null : Bodies.lastModified(seed);
@@ -97,8 +140,24 @@ final class Endpoints {
                 c.headers().set("Content-Range", "bytes " + from + "-" + to + "/" + size);
             }
         }
-        long length = to + 1 - from;
-        c.sendBody(status, Bodies.stream(name, seed, to + 1, from), length, c.longParam("pause_ms", 0));
+        sender.send(c, status, Bodies.stream(name, seed, to + 1, from), to + 1 - from);
+    }
+
+    /** The /f/ way: all of it, or with {@code pause_ms} half, a pause, then the rest. */
+    private static void whole(Call c, int status, InputStream content, long length) throws IOException {
+        c.sendBody(status, content, length, c.longParam("pause_ms", 0));
+    }
+
+    /** Announces {@code length}, sends {@code length / 2} bytes, then drops the connection. */
+    private static void halfThenDrop(Call c, int status, InputStream content, long length) throws IOException {
+        c.send(status, length);
+        if (c.isHead()) {
+            return;
+        }
+        OutputStream out = c.body();
+        c.copy(content, length / 2, out);
+        out.flush();
+        c.exchange.close(); // fewer bytes than announced: the JDK server closes the connection
     }
 
     /** {@code /status/<code>[?retry_after=S]}: that status with a small text body. */
@@ -108,8 +167,13 @@ final class Endpoints {
         if (retryAfter != null) {
             c.headers().set("Retry-After", retryAfter);
         }
+        statusOnly(c, code);
+    }
+
+    /** {@code code} with a small text body, or none for the statuses that carry none. */
+    private static void statusOnly(Call c, int code) throws IOException {
         if (code == 204 || code == 304 || code < 200) {
-            c.send(code, -1); // statuses that carry no body
+            c.send(code, -1);
         } else {
             c.text(code, "status " + code + "\n");
         }
@@ -180,7 +244,7 @@ final class Endpoints {
         if (c.isHead()) {
             return;
         }
-        OutputStream out = c.exchange.getResponseBody();
+        OutputStream out = c.body();
         for (long left = size; left > 0 && !c.server.isClosed(); ) {
             int n = (int) Math.min(HUGE_BLOCK.length, left);
             out.write(HUGE_BLOCK, 0, n); // fails as soon as the client is gone: recorded by the server
@@ -196,24 +260,129 @@ final class Endpoints {
         if (c.isHead()) {
             return;
         }
-        OutputStream out = c.exchange.getResponseBody();
+        OutputStream out = c.body();
         out.write(Bodies.bytes("stall", 0, Math.min(10, size)));
         out.flush();
         c.hold(Call.MAX_WAIT_MS); // then the server drops the connection, the body short
     }
 
-    /** {@code /truncate?size=N}: announces N, sends N/2, then drops the connection. */
+    /**
+     * {@code /truncate?size=N}: announces N, sends N/2 of Bodies("truncate", 0, N), then drops the connection,
+     * every time, without validators; see {@code /truncate/<key>/<n>} for one that recovers.
+     */
     static void truncate(Call c) throws IOException {
-        long size = c.longParam("size", 1000);
+        long size = c.longParam("size", FAULT_SIZE);
         c.headers().set("Content-Type", "application/octet-stream");
-        c.send(200, size);
+        halfThenDrop(c, 200, Bodies.stream("truncate", 0, size), size);
+    }
+
+    /**
+     * {@code /flaky/<key>/<n>/<code>?retry_after=S&retry_after_date=1&size=N&seed=S}: the first n requests
+     * for key get status {@code code} (with {@code Retry-After: S}, or with {@code retry_after_date=1} an HTTP
+     * date S seconds ahead, rounded up to the next whole second); later ones get the body of key as
+     * {@link #serveBody} serves it.
+     */
+    static void flaky(Call c) throws IOException {
+        String[] a = args(c, "/flaky/", 3, "/flaky/<key>/<n>/<code>");
+        int n = number(a[1], "n");
+        int code = number(a[2], "code");
+        if (c.server.hit("flaky/" + a[0]) > n) {
+            serveBody(c, a[0], FAULT_SIZE, Endpoints::whole);
+            return;
+        }
+        String seconds = c.param("retry_after", null);
+        if (seconds != null) {
+            String value = seconds;
+            if (c.flag("retry_after_date")) {
+                long now = Math.floorDiv(System.currentTimeMillis() + 999, 1000);
+                value = Bodies.httpDate(now + number(seconds, "retry_after"));
+            }
+            c.headers().set("Retry-After", value);
+        }
+        statusOnly(c, code);
+    }
+
+    /**
+     * {@code /pause-host/<key>/<seconds>/<name>?code=429&size=N&seed=S}: the first request under key, whatever
+     * its name, gets {@code code} (default 429) with {@code Retry-After: <seconds>}; every other request under
+     * key gets the body of name (which may contain '/') as {@link #serveBody} serves it.
+     */
+    static void pauseHost(Call c) throws IOException {
+        String[] a = args(c, "/pause-host/", 3, "/pause-host/<key>/<seconds>/<name>");
+        number(a[1], "seconds");
+        if (c.server.hit("pause-host/" + a[0]) > 1) {
+            serveBody(c, a[2], FAULT_SIZE, Endpoints::whole);
+            return;
+        }
+        c.headers().set("Retry-After", a[1]);
+        statusOnly(c, (int) c.longParam("code", 429));
+    }
+
+    /**
+     * {@code /reset/<key>/<n>?size=N&seed=S}: the first n requests for key get no response at all: the
+     * handler closes the exchange before sending headers, on which the JDK server closes the socket, so the
+     * client reads end-of-stream before any status line (a FIN, not an RST: the JDK server gives a handler
+     * no socket to set SO_LINGER 0 on). Later requests get the body of key as {@link #serveBody} serves it.
+     * Clients that retry such a failure on their own use up one of the n each time (the JDK HttpClient
+     * silently retries a GET once when no response byte came, even on a new connection; Apache HttpClient
+     * may, depending on its retry strategy): count attempts with {@link TestServer#requests(String)}.
+     */
+    static void reset(Call c) throws IOException {
+        String[] a = args(c, "/reset/", 2, "/reset/<key>/<n>");
+        int n = number(a[1], "n");
+        if (c.server.hit("reset/" + a[0]) > n) {
+            serveBody(c, a[0], FAULT_SIZE, Endpoints::whole);
+            return;
+        }
+        c.exchange.close(); // no headers sent: the JDK server closes the connection; status stays 0
+    }
+
+    /**
+     * {@code /truncate/<key>/<n>?size=N&seed=S}: the body of key as {@link #serveBody} serves it (validators,
+     * Range, If-Range, conditional requests), but for the first n requests for key only half of what is
+     * announced is sent (N/2 of a 200; half the range of a 206) before the connection is dropped.
+     */
+    static void truncateFirst(Call c) throws IOException {
+        String[] a = args(c, "/truncate/", 2, "/truncate/<key>/<n>");
+        int n = number(a[1], "n");
+        boolean cut = c.server.hit("truncate/" + a[0]) <= n;
+        serveBody(c, a[0], FAULT_SIZE, cut ? Endpoints::halfThenDrop : Endpoints::whole);
+    }
+
+    /**
+     * {@code /slow/<name>?size=N&seed=S&bps=B}: the body of name as {@link #serveBody} serves it (Range,
+     * If-Range and the rest), trickled at about B bytes a second (default 50,000) in 20 chunks a second (one
+     * byte at a time under 20 B/s), each flushed; it stops at once when the server closes, and within a
+     * chunk or two when the client goes away.
+     */
+    static void slow(Call c) throws IOException {
+        String name = c.path().substring("/slow/".length());
+        if (name.isEmpty()) {
+            throw new BadPath("usage: /slow/<name>?size=N&seed=S&bps=B");
+        }
+        long bps = Math.max(1, c.longParam("bps", 50_000));
+        serveBody(c, name, FAULT_SIZE, (call, status, content, length) -> trickle(call, status, content, length, bps));
+    }
+
+    private static void trickle(Call c, int status, InputStream content, long length, long bps) throws IOException {
+        c.send(status, length);
         if (c.isHead()) {
             return;
         }
-        OutputStream out = c.exchange.getResponseBody();
-        c.copy(Bodies.stream("truncate", 0, size / 2), size / 2, out);
-        out.flush();
-        c.exchange.close(); // fewer bytes than announced: the JDK server closes the connection
+        OutputStream out = c.body();
+        byte[] buf = new byte[(int) Math.max(1, Math.min(SLOW_MAX_CHUNK, bps / SLOW_TICKS))];
+        long start = System.nanoTime();
+        for (long sent = 0; sent < length; ) {
+            int n = (int) Math.min(buf.length, length - sent);
+            // each chunk leaves when the rate allows all of it: B bytes a second, from the first byte on
+            if (!pace(c, start + (long) ((sent + n) * 1e9 / bps) - System.nanoTime())) {
+                return; // the server is closing or the client left: the connection is dropped short
+            }
+            n = content.read(buf, 0, n);
+            out.write(buf, 0, n);
+            out.flush(); // on the wire now: once the client is gone, the next write or the one after fails
+            sent += n;
+        }
     }
 
     /** {@code /headers}: the request headers as {@code name: value} lines, names lower-cased, sorted. */
@@ -225,6 +394,31 @@ final class Endpoints {
             }
         }
         c.text(200, body.toString());
+    }
+
+    /** Waits {@code nanos}; false, early, if the server closes or (long waits only) the client leaves. */
+    private static boolean pace(Call c, long nanos) {
+        if (nanos <= 0) {
+            return true;
+        }
+        return nanos > SLOW_PROBE_NANOS ? c.holdNanos(nanos) : !c.server.awaitClose(nanos);
+    }
+
+    /** The {@code count} '/'-separated arguments after {@code prefix}, the last taking the rest. */
+    private static String[] args(Call c, String prefix, int count, String usage) {
+        String[] a = c.path().substring(prefix.length()).split("/", count);
+        if (a.length != count || List.of(a).contains("")) {
+            throw new BadPath("usage: " + usage);
+        }
+        return a;
+    }
+
+    private static int number(String s, String what) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new BadPath(what + " is not a number: " + s);
+        }
     }
 
     private static void redirectTo(Call c, int code, String location) throws IOException {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP server for tests on 127.0.0.1 and a free port, built on the JDK's {@code HttpServer}. It serves
  * generated bodies and misbehaviours (see {@link Endpoints}) and records every request for assertions.
+ *
+ * <p>Fault endpoints that fail the first n requests ({@code /flaky/<key>/<n>/<code>},
+ * {@code /pause-host/<key>/<seconds>/<name>}, {@code /reset/<key>/<n>}, {@code /truncate/<key>/<n>}) count
+ * requests per endpoint and key in the server, so use a fresh key per test or {@link #reset()}.
  *
  * <pre>{@code
  * try (TestServer server = TestServer.start()) {
@@ -41,6 +47,8 @@ public final class TestServer implements AutoCloseable {
     private final ExecutorService pool;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Request> log = Collections.synchronizedList(new ArrayList<>());
+    /** Requests seen per fault key ({@code "<endpoint>/<key>"}), for the endpoints that fail the first n. */
+    private final ConcurrentMap<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     private TestServer(HttpServer http, ExecutorService pool) {
         this.http = http;
@@ -89,10 +97,18 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The recorded requests whose path (with query) starts with {@code pathPrefix}, in arrival order, e.g.
+     * {@code requests("/flaky/a/")} for the attempts of one download; the gaps between their
+     * {@link Request#startNanos()} are the client's waits.
+     */
+    public List<Request> requests(String pathPrefix) {
+        return requests().stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+    }
+
     /** Number of requests whose path (with query) starts with {@code pathPrefix}. */
     public int count(String pathPrefix) {
-        return (int)
-                requests().stream().filter(r -> r.path().startsWith(pathPrefix)).count();
+        return requests(pathPrefix).size();
     }
 
     /** Peak number of requests being served at once. */
@@ -123,9 +139,13 @@ public final class TestServer implements AutoCloseable {
         return peak;
     }
 
-    /** Forgets the recorded requests (requests in flight go on, unrecorded). */
+    /**
+     * Forgets the recorded requests (requests in flight go on, unrecorded) and the fault counters, so
+     * {@code /flaky/}, {@code /pause-host/}, {@code /reset/} and {@code /truncate/<key>/} fail again.
+     */
     public void reset() {
         log.clear();
+        hits.clear();
     }
 
     /** Stops at once: open connections are dropped, waiting handlers are released. */
@@ -134,6 +154,11 @@ public final class TestServer implements AutoCloseable {
         closed.countDown();
         http.stop(0);
         pool.shutdownNow();
+    }
+
+    /** Counts one more request for {@code key}; returns its number, from 1, in arrival order. */
+    int hit(String key) {
+        return hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 
     boolean isClosed() {
@@ -178,6 +203,7 @@ public final class TestServer implements AutoCloseable {
         private final long startNanos = System.nanoTime();
         volatile long endNanos;
         volatile int status;
+        volatile long bodyBytes;
         volatile boolean clientClosed;
 
         Request(HttpExchange exchange) {
@@ -201,7 +227,10 @@ public final class TestServer implements AutoCloseable {
             return path;
         }
 
-        /** Request headers, names lower-cased. */
+        /**
+         * Request headers, names lower-cased: {@code range}, {@code if-range}, {@code if-none-match},
+         * {@code if-modified-since}, {@code authorization}, {@code user-agent}, ...
+         */
         public Map<String, List<String>> headers() {
             return headers;
         }
@@ -225,9 +254,17 @@ public final class TestServer implements AutoCloseable {
             return endNanos == 0;
         }
 
-        /** Status sent, 0 if none was sent. */
+        /** Status sent, 0 if none was sent (e.g. {@code /reset/}, which closes the connection instead). */
         public int status() {
             return status;
+        }
+
+        /**
+         * Body bytes written to the connection so far (a truncated or abandoned body: fewer than its
+         * Content-Length).
+         */
+        public long bodyBytes() {
+            return bodyBytes;
         }
 
         /** True when the client went away before the response was complete. */
@@ -237,7 +274,8 @@ public final class TestServer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return method + " " + path + " -> " + status + (clientClosed ? " (client closed)" : "")
+            return method + " " + path + " -> " + status + " (" + bodyBytes + " body bytes)"
+                    + (clientClosed ? " (client closed)" : "")
                     + (inFlight() ? " (in flight)" : "");
         }
     }
