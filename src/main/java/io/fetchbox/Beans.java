@@ -69,7 +69,15 @@ final class Beans {
         Layout layout = Layout.parse(settings.layout());
         OutputClaims claims = new OutputClaims(output, state, layout != Layout.BATCH);
         BatchRegistry batches = new BatchRegistry(
-                inbox, new ReportFiles(reports), layout, settings.contentDisposition(), claims, verdict, onceWatch);
+                inbox,
+                output,
+                state,
+                new ReportFiles(reports),
+                layout,
+                settings.contentDisposition(),
+                claims,
+                verdict,
+                onceWatch);
 
         main.bind("batches", batches);
         resumeInterrupted(batches);

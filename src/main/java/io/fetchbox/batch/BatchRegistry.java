@@ -1,6 +1,8 @@
 package io.fetchbox.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fetchbox.fetch.FileState;
+import io.fetchbox.fetch.TempFiles;
 import io.fetchbox.inbox.InboxNames;
 import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListReader;
@@ -37,6 +39,8 @@ public final class BatchRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRegistry.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path inbox;
+    private final Path output;
+    private final FileState state;
     private final ReportFiles reports;
     private final Layout layout;
     private final boolean nameFromResponse;
@@ -48,6 +52,8 @@ public final class BatchRegistry {
 
     public BatchRegistry(
             Path inbox,
+            Path output,
+            FileState state,
             ReportFiles reports,
             Layout layout,
             boolean nameFromResponse,
@@ -55,6 +61,8 @@ public final class BatchRegistry {
             RunVerdict verdict,
             OnceWatch onceWatch) {
         this.inbox = inbox;
+        this.output = output;
+        this.state = state;
         this.reports = reports;
         this.layout = layout;
         this.nameFromResponse = nameFromResponse;
@@ -193,6 +201,7 @@ public final class BatchRegistry {
             try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
                 FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
             }
+            sweepTemporaries(run.name());
             Path done = moveToDone(run.listFile(), run.listName());
             Summary summary = run.summary(Instant.now());
             AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
@@ -213,6 +222,27 @@ public final class BatchRegistry {
                 verdict.urlsFailed();
             }
             onceWatch.ended(run.listName());
+        }
+    }
+
+    /**
+     * Every line has its outcome, so no partial body of this batch will be resumed: in the batch
+     * layout, temporary files left in its folder (by a crash of an earlier run) go.
+     */
+    private void sweepTemporaries(String batch) throws IOException {
+        Path folder = output.resolve(batch);
+        if (layout != Layout.BATCH || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path temp : files.filter(
+                            p -> TempFiles.isTemporary(p.getFileName().toString()))
+                    .toList()) {
+                Files.deleteIfExists(temp);
+                state.forgetPartial(output.relativize(temp.resolveSibling(
+                                TempFiles.targetName(temp.getFileName().toString())))
+                        .toString());
+            }
         }
     }
 

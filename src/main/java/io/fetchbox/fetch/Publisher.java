@@ -44,15 +44,15 @@ public final class Publisher {
                     exchange.getProperty(FetchProps.STATUS, Integer.class),
                     expected.algorithm() + " of the body is not " + expected.hex());
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         String etag = message.getHeader("ETag", String.class);
         String lastModified = message.getHeader("Last-Modified", String.class);
         Instant modified = HttpDates.parse(lastModified);
         if (modified != null) {
-            Files.setLastModifiedTime(target, FileTime.from(modified));
+            Files.setLastModifiedTime(temp, FileTime.from(modified));
         }
         String url = task.entry().url();
-        state.forgetPartial(task.file());
+        // the record first: a crash right after the rename must not leave a file that looks like
+        // someone else's (the next run would number its own file instead of revalidating it)
         state.write(
                 task.file(),
                 new FileRecord(
@@ -62,6 +62,8 @@ public final class Publisher {
                         lastModified,
                         body.bytes(),
                         sha256));
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        state.forgetPartial(task.file());
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.DOWNLOADED)
                 .file(task.file())

@@ -10,6 +10,15 @@ public final class TempFiles {
 
     private TempFiles() {}
 
+    public static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(SUFFIX);
+    }
+
+    /** {@code .name.fetchbox-part} is the temporary file of {@code name}. */
+    public static String targetName(String temporaryName) {
+        return temporaryName.substring(1, temporaryName.length() - SUFFIX.length());
+    }
+
     /** {@code batch/dir/name} becomes {@code batch/dir/.name.fetchbox-part}. */
     public static String of(String relativeFile) {
         int slash = relativeFile.lastIndexOf('/');

@@ -14,5 +14,14 @@ class TempFilesTest {
     })
     void theTemporaryFileIsHiddenBesideItsTarget(String target, String temp) {
         assertThat(TempFiles.of(target)).isEqualTo(temp);
+        String tempName = temp.substring(temp.lastIndexOf('/') + 1);
+        assertThat(TempFiles.isTemporary(tempName)).isTrue();
+        assertThat(TempFiles.targetName(tempName)).isEqualTo(target.substring(target.lastIndexOf('/') + 1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"a.bin", "a.fetchbox-part", ".hidden", ".a.part"})
+    void otherNamesAreNotTemporaries(String name) {
+        assertThat(TempFiles.isTemporary(name)).isFalse();
     }
 }
