@@ -203,9 +203,8 @@ final class Checks {
                     .isEqualTo(list.size());
             soft.assertThat(summary.path("bytes").asLong())
                     .as("summary bytes")
-                    .isEqualTo(list.items().stream()
-                            .mapToLong(TestList.Item::size)
-                            .sum());
+                    .isEqualTo(
+                            list.items().stream().mapToLong(TestList.Item::size).sum());
         }
 
         soft.assertThat(folders.inbox.resolve(".done").resolve(listName))

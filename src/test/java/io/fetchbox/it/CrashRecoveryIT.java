@@ -88,7 +88,8 @@ class CrashRecoveryIT {
                 .containsAll(IntStream.rangeClosed(1, fast).boxed().toList());
         afterKill
                 .assertThat(crash.parts().values())
-                .as("temporary bodies (.<name>.fetchbox-part) of the downloads cut by the kill: %s",
+                .as(
+                        "temporary bodies (.<name>.fetchbox-part) of the downloads cut by the kill: %s",
                         Checks.hiddenFiles(folders.output))
                 .anyMatch(size -> size > 0);
         Checks.assertAll(
@@ -158,7 +159,10 @@ class CrashRecoveryIT {
                 parts.put(item, Checks.partSize(folders, batch, item));
             }
             return new Crash(
-                    Checks.wholeJournalLines(folders, batch), parts, server.requests().size(), fetchbox.describe());
+                    Checks.wholeJournalLines(folders, batch),
+                    parts,
+                    server.requests().size(),
+                    fetchbox.describe());
         }
     }
 
@@ -168,8 +172,8 @@ class CrashRecoveryIT {
         long restarted = System.nanoTime();
         int exit;
         String log;
-        try (FetchboxProcess fetchbox = FetchboxProcess.in(dir)
-                .start("--once", "--fetchbox.inbox-settle=50ms", "--fetchbox.per-host=4")) {
+        try (FetchboxProcess fetchbox =
+                FetchboxProcess.in(dir).start("--once", "--fetchbox.inbox-settle=50ms", "--fetchbox.per-host=4")) {
             exit = fetchbox.waitFor(RESTART_LIMIT);
             log = fetchbox.describe();
         }
@@ -185,9 +189,8 @@ class CrashRecoveryIT {
         Checks.batchComplete(soft, folders, batch, listName, text, list);
 
         for (TestList.Item item : list.items()) {
-            List<TestServer.Request> again = after.stream()
-                    .filter(r -> r.path().equals(item.path()))
-                    .toList();
+            List<TestServer.Request> again =
+                    after.stream().filter(r -> r.path().equals(item.path())).toList();
             if (crash.reported().containsKey(item.line())) {
                 soft.assertThat(again)
                         .as("requests after the restart for line %d, reported before the kill", item.line())
@@ -206,16 +209,16 @@ class CrashRecoveryIT {
             if (had <= 0 || crash.reported().containsKey(item.line())) {
                 continue;
             }
-            List<TestServer.Request> again = after.stream()
-                    .filter(r -> r.path().equals(item.path()))
-                    .toList();
+            List<TestServer.Request> again =
+                    after.stream().filter(r -> r.path().equals(item.path())).toList();
             if (again.isEmpty()) {
                 continue; // reported above
             }
             TestServer.Request first = again.get(0);
             String range = first.header("range");
             soft.assertThat(range)
-                    .as("Range of the first request after the restart for %s, %d bytes in its temporary body",
+                    .as(
+                            "Range of the first request after the restart for %s, %d bytes in its temporary body",
                             item.name(), had)
                     .isNotNull()
                     .matches("bytes=\\d+-");
@@ -231,7 +234,9 @@ class CrashRecoveryIT {
             soft.assertThat(first.header("if-range"))
                     .as("If-Range guarding the resume of %s", item.name())
                     .isNotNull();
-            soft.assertThat(first.status()).as("status of the resume of %s", item.name()).isEqualTo(206);
+            soft.assertThat(first.status())
+                    .as("status of the resume of %s", item.name())
+                    .isEqualTo(206);
             soft.assertThat(first.bodyBytes())
                     .as("bytes sent to resume %s from %d", item.name(), from)
                     .isEqualTo(item.size() - from);

@@ -1,0 +1,239 @@
+package io.fetchbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fetchbox.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM (an orderly stop) of the service mid-batch: no new list and no new request from the signal on,
+ * transfers in flight may finish within {@code fetchbox.shutdown-timeout}, exit code 0, and the next start
+ * completes what was left.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SigtermIT {
+    /** A request the client had already sent when the signal came may reach the server's handler a bit later. */
+    private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final Duration UNTIL_IN_FLIGHT = Duration.ofSeconds(30);
+    private static final Duration RESTART_LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    TestServer server;
+    Folders folders;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        folders = new Folders(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** What a SIGTERM led to: when it was sent, how long the exit took, and the run's log. */
+    private record Stop(long signalNanos, long exitNanos, int exit, String log) {
+        long millisToExit() {
+            return (exitNanos - signalNanos) / 1_000_000;
+        }
+    }
+
+    @Test
+    void sigtermLetsTransfersInFlightFinishStartsNothingNewAndExitsZero() {
+        TestList list = new TestList(server);
+        for (int i = 1; i <= 20; i++) {
+            list.slow(String.format("s%02d.bin", i), 150_000, 300 + i, 75_000);
+        }
+        String text = list.text();
+        folders.drop("sig.txt", text);
+        TestList late = new TestList(server).fast("late1.bin", 5_000, 1).fast("late2.bin", 6_000, 2);
+
+        Stop stop = startThenTerminate("30s", 4, 1, () -> folders.drop("late.txt", late.text()));
+
+        List<TestServer.Request> requests = server.requests();
+        String evidence = "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n"
+                + stop.log() + "\nrequests (times from the signal):\n"
+                + Checks.requestLog(requests, stop.signalNanos()) + "\noutput/: " + Folders.tree(folders.output)
+                + "\ninbox/: " + Folders.tree(folders.inbox) + "\njournal:\n" + Checks.journalText(folders, "sig");
+        assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(stop.millisToExit())
+                .as("ms from SIGTERM to exit, shutdown-timeout 30s")
+                .isLessThan(30_000);
+        soft.assertThat(requests.stream().filter(r -> r.startNanos() > stop.signalNanos() + SLACK_NANOS))
+                .as("requests started after the signal")
+                .isEmpty();
+        List<TestServer.Request> inFlight = requests.stream()
+                .filter(r ->
+                        r.startNanos() <= stop.signalNanos() && (r.inFlight() || r.endNanos() > stop.signalNanos()))
+                .toList();
+        soft.assertThat(inFlight).as("requests in flight at the signal").hasSize(4);
+        for (TestServer.Request r : inFlight) {
+            TestList.Item item = list.byPath(r.path()).orElseThrow();
+            soft.assertThat(r.status())
+                    .as("status of %s, in flight at the signal", item.name())
+                    .isEqualTo(200);
+            soft.assertThat(r.bodyBytes())
+                    .as("body bytes sent for %s, in flight at the signal", item.name())
+                    .isEqualTo(item.size());
+            soft.assertThat(r.clientClosed())
+                    .as("%s cut by the client", item.name())
+                    .isFalse();
+        }
+        Set<Integer> started = requests.stream()
+                .filter(r -> r.startNanos() <= stop.signalNanos())
+                .map(r -> list.byPath(r.path()).orElseThrow().line())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Map<Integer, JsonNode> reported = Checks.wholeJournalLines(folders, "sig");
+        soft.assertThat(reported.keySet())
+                .as("lines in sig.jsonl after the stop: those whose download had started")
+                .containsExactlyInAnyOrderElementsOf(started);
+        reported.forEach((line, r) -> soft.assertThat(r.path("outcome").asText())
+                .as("outcome of line %d: %s", line, r)
+                .isEqualTo("downloaded"));
+        Checks.finalFilesAreWhole(soft, folders, "sig", list);
+        soft.assertThat(folders.inbox.resolve(".inprogress/sig.txt"))
+                .as("the list in inbox/.inprogress/ after the stop")
+                .hasContent(text);
+        soft.assertThat(folders.reports.resolve("sig.summary.json"))
+                .as("a summary for a batch that did not finish")
+                .doesNotExist();
+        soft.assertThat(folders.inbox.resolve("late.txt"))
+                .as("a list dropped after the signal, left in the inbox")
+                .hasContent(late.text());
+        soft.assertThat(folders.inbox.resolve(".inprogress/late.txt"))
+                .as("a list dropped after the signal, taken")
+                .doesNotExist();
+        soft.assertThat(folders.reports.resolve("late.jsonl"))
+                .as("a report for a list dropped after the signal")
+                .doesNotExist();
+        soft.assertThat(server.requests("/f/late"))
+                .as("requests for a list dropped after the signal")
+                .isEmpty();
+        Checks.assertAll(soft, evidence);
+
+        int before = server.requests().size();
+        restartAndCheck("sig.txt", text, list, reported.keySet(), before, "--fetchbox.per-host=8");
+        SoftAssertions lateDone = new SoftAssertions();
+        Checks.batchComplete(lateDone, folders, "late", "late.txt", late.text(), late);
+        Checks.assertAll(lateDone, "the list dropped after the signal, on the next start");
+    }
+
+    @Test
+    void aShortShutdownTimeoutCutsSlowTransfersAndTheNextStartCompletesThem() {
+        TestList list = new TestList(server);
+        for (int i = 1; i <= 6; i++) {
+            list.slow(String.format("cut%02d.bin", i), 200_000, 400 + i, 40_000);
+        }
+        String text = list.text();
+        folders.drop("cut.txt", text);
+
+        Stop stop = startThenTerminate("1s", 4, 20_000, () -> {});
+
+        List<TestServer.Request> requests = server.requests();
+        String evidence = "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n"
+                + stop.log() + "\nrequests (times from the signal):\n"
+                + Checks.requestLog(requests, stop.signalNanos()) + "\noutput/: " + Folders.tree(folders.output)
+                + "\njournal:\n" + Checks.journalText(folders, "cut");
+        assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(stop.millisToExit())
+                .as("ms from SIGTERM to exit, shutdown-timeout 1s, transfers needing ~4 s more")
+                .isLessThan(5_000);
+        soft.assertThat(requests.stream().filter(r -> r.startNanos() > stop.signalNanos() + SLACK_NANOS))
+                .as("requests started after the signal")
+                .isEmpty();
+        Checks.finalFilesAreWhole(soft, folders, "cut", list);
+        soft.assertThat(folders.inbox.resolve(".inprogress/cut.txt"))
+                .as("the list in inbox/.inprogress/ after the stop")
+                .hasContent(text);
+        Checks.assertAll(soft, evidence);
+
+        Map<Integer, JsonNode> reported = Checks.wholeJournalLines(folders, "cut");
+        restartAndCheck(
+                "cut.txt", text, list, reported.keySet(), server.requests().size(), "--fetchbox.per-host=6");
+    }
+
+    /**
+     * Starts the service on the list in the inbox, waits until {@code inFlight} slow bodies have sent at least
+     * {@code bytesSent} bytes each, sends SIGTERM, runs {@code afterSignal}, and waits for the exit. Returns
+     * once no request to the server is in flight any more.
+     */
+    private Stop startThenTerminate(String shutdownTimeout, int inFlight, long bytesSent, Runnable afterSignal) {
+        try (FetchboxProcess fetchbox = FetchboxProcess.in(dir)
+                .start(
+                        "--fetchbox.http-port=0",
+                        "--fetchbox.inbox-settle=50ms",
+                        "--fetchbox.per-host=4",
+                        "--fetchbox.shutdown-timeout=" + shutdownTimeout)) {
+            Waits.until(
+                    fetchbox,
+                    server,
+                    UNTIL_IN_FLIGHT,
+                    inFlight + " slow downloads in flight",
+                    () -> server.requests("/slow/").stream()
+                                    .filter(r -> r.inFlight() && r.bodyBytes() >= bytesSent)
+                                    .count()
+                            >= inFlight);
+            long signal = System.nanoTime();
+            fetchbox.terminate();
+            afterSignal.run();
+            int exit = fetchbox.waitFor(Duration.ofSeconds(45));
+            long exited = System.nanoTime();
+            // the server ends a request when it notices its client gone, within a chunk of a /slow/ body
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.requests().stream().noneMatch(TestServer.Request::inFlight));
+            return new Stop(signal, exited, exit, fetchbox.describe());
+        }
+    }
+
+    /** {@code --once} after the stop: the batch completes, nothing reported before is fetched again. */
+    private void restartAndCheck(
+            String listName, String text, TestList list, Set<Integer> reportedBefore, int requestsBefore, String arg) {
+        String batch = listName.substring(0, listName.lastIndexOf('.'));
+        long restarted = System.nanoTime();
+        int exit;
+        String log;
+        try (FetchboxProcess fetchbox = FetchboxProcess.in(dir).start("--once", "--fetchbox.inbox-settle=50ms", arg)) {
+            exit = fetchbox.waitFor(RESTART_LIMIT);
+            log = fetchbox.describe();
+        }
+        List<TestServer.Request> all = server.requests();
+        List<TestServer.Request> after = all.subList(requestsBefore, all.size());
+        String evidence = "--- restart ---\n" + log + "\nreported before: " + reportedBefore
+                + "\nrequests after the restart:\n" + Checks.requestLog(after, restarted) + "\njournal:\n"
+                + Checks.journalText(folders, batch);
+        assertThat(exit).as("exit code of --once after the stop\n%s", evidence).isEqualTo(0);
+
+        SoftAssertions soft = new SoftAssertions();
+        Checks.batchComplete(soft, folders, batch, listName, text, list);
+        for (int line : reportedBefore) {
+            String path = list.line(line).path();
+            soft.assertThat(after.stream().filter(r -> r.path().equals(path)))
+                    .as("requests after the restart for line %d, reported before the stop", line)
+                    .isEmpty();
+        }
+        Checks.assertAll(soft, evidence);
+    }
+}
