@@ -59,6 +59,9 @@ public final class Failures {
                     redacted(failure),
                     task.attempt() + 1,
                     wait);
+            if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)) {
+                removeTemporaryFile(task);
+            }
             admission.requeue(exchange, task.nextAttempt(), wait);
             return null;
         }

@@ -80,6 +80,8 @@ public final class Publisher {
     public Outcome notModified(Exchange exchange) {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         FileRecord known = state.read(task.file()).orElseThrow();
+        // a crash after an earlier rename can have left the record of its partial body behind
+        state.forgetPartial(task.file());
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.NOT_MODIFIED)
                 .file(task.file())

@@ -24,13 +24,17 @@ public final class Responses {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         exchange.setProperty(FetchProps.STATUS, status);
         Long resumeFrom = exchange.getProperty(FetchProps.RESUME_FROM, Long.class);
-        if (status == 206 && resumeFrom != null) {
-            if (!continuesAt(message.getHeader("Content-Range", String.class), resumeFrom)) {
-                discardBody(message);
-                throw new FetchFailure("truncated", status, "the server resumed at another offset than " + resumeFrom);
+        if (resumeFrom != null && (status == 416 || status == 206)) {
+            if (status == 206 && continuesAt(message.getHeader("Content-Range", String.class), resumeFrom)) {
+                exchange.setProperty(FetchProps.APPEND, true);
+                return;
             }
-            exchange.setProperty(FetchProps.APPEND, true);
-            return;
+            // the partial body cannot be continued (already whole, or the server counts otherwise):
+            // the next attempt starts from scratch
+            discardBody(message);
+            exchange.setProperty(FetchProps.START_OVER, true);
+            throw new FetchFailure(
+                    "truncated", status, "the partial body of " + resumeFrom + " bytes cannot be resumed");
         }
         if (status >= 200 && status < 300 && status != 206) {
             // a 200 to a Range request: the resource changed (If-Range), start over
