@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -62,23 +63,25 @@ final class Service {
      */
     private void stopOnSigterm(Main main, Beans beans) {
         Signal.handle(new Signal("TERM"), signal -> {
-            Thread stopper = new Thread(() -> drainThenStop(main, beans), "fetchbox-stop");
+            LOG.info("SIGTERM");
+            Thread stopper = new Thread(() -> drainThenStop(main, beans, settings.shutdownTimeout()), "fetchbox-stop");
             stopper.start();
         });
     }
 
-    private void drainThenStop(Main main, Beans beans) {
+    /** Stops taking work, lets downloads in flight finish for up to {@code grace}, then stops Camel. */
+    static void drainThenStop(Main main, Beans beans, Duration grace) {
         HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
         LOG.info(
-                "SIGTERM: taking no new list or download; waiting up to {} for {} in flight",
-                Durations.format(settings.shutdownTimeout()),
+                "stopping: taking no new list or download; waiting up to {} for {} in flight",
+                Durations.format(grace),
                 scheduler.inFlight());
         beans.lifecycle().stopping();
         scheduler.stop();
         try {
-            if (!scheduler.awaitIdle(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
-                        "SIGTERM: {} downloads still in flight; they are resumed by the next start",
+                        "stopping: {} downloads still in flight; they are resumed by the next start",
                         scheduler.inFlight());
             }
         } catch (InterruptedException e) {

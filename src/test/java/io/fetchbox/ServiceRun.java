@@ -17,12 +17,13 @@ import org.apache.camel.main.Main;
  */
 final class ServiceRun implements AutoCloseable {
     private final Main main = new Main();
+    private final Beans beans;
     private final Thread runner;
 
     ServiceRun(List<String> args) throws Exception {
         Settings settings =
                 Settings.load(new Sources(args, Map.of(), Map.of(), Map.of(), Sources.readPackagedDefaults()));
-        new Service(settings).configure(main);
+        beans = new Service(settings).configure(main);
         runner = new Thread(
                 () -> {
                     try {
@@ -45,7 +46,8 @@ final class ServiceRun implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        main.completed();
+        // as on SIGTERM: nothing new starts, what is in flight may finish briefly
+        Service.drainThenStop(main, beans, Duration.ofSeconds(2));
         runner.join(Duration.ofSeconds(30).toMillis());
     }
 }

@@ -227,6 +227,9 @@ class CrashRecoveryIT {
             }
             resumed++;
             long from = Long.parseLong(range.substring("bytes=".length(), range.length() - 1));
+            System.out.printf(
+                    "CrashRecoveryIT: %s resumed from %d (temporary body %d of %d bytes), %d sent, status %d%n",
+                    item.name(), from, had, item.size(), first.bodyBytes(), first.status());
             soft.assertThat(from)
                     .as("resume offset of %s (temporary body had %d bytes)", item.name(), had)
                     .isPositive()

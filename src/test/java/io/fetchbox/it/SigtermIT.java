@@ -200,6 +200,9 @@ class SigtermIT {
             afterSignal.run();
             int exit = fetchbox.waitFor(Duration.ofSeconds(45));
             long exited = System.nanoTime();
+            System.out.printf(
+                    "SigtermIT: shutdown-timeout %s, exit %d %d ms after SIGTERM%n",
+                    shutdownTimeout, exit, (exited - signal) / 1_000_000);
             // the server ends a request when it notices its client gone, within a chunk of a /slow/ body
             await().atMost(Duration.ofSeconds(5))
                     .pollInterval(Duration.ofMillis(20))
