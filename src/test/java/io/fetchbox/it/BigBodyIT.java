@@ -4,39 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fetchbox.testing.Bodies;
-import io.fetchbox.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A body far larger than the heap goes from the socket to the disk as a stream. */
-class BigBodyIT {
+class BigBodyIT extends ProcessTest {
     private static final long GIB = 1L << 30;
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-    Folders folders;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        folders = new Folders(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)

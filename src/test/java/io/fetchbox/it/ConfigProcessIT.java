@@ -2,38 +2,16 @@ package io.fetchbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fetchbox.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration given the other ways a user gives it (JVM system properties, environment), end to end. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class ConfigProcessIT {
+class ConfigProcessIT extends ProcessTest {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-    Folders folders;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        folders = new Folders(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /**
      * Durations as system properties, with a unit and as plain milliseconds: once failed at start-up because

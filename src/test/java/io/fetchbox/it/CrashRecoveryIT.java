@@ -7,7 +7,6 @@ import io.fetchbox.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,11 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 in the middle of a batch, then a new start: the batch is resumed and completes with every line
@@ -28,26 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code Range} request rather than fetched again.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class CrashRecoveryIT {
+class CrashRecoveryIT extends ProcessTest {
     private static final Duration UNTIL_MID_DOWNLOAD = Duration.ofSeconds(30);
     private static final Duration RESTART_LIMIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-    Folders folders;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        folders = new Folders(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** What a kill left behind, as seen right after it. */
     private record Crash(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fetchbox.testing.Bodies;
-import io.fetchbox.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar fetchbox.jar --once} as a user runs it: a separate JVM started in a fresh working
  * directory (not the project root), with the default folders relative to it, against a real local server.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class OnceProcessIT {
+class OnceProcessIT extends ProcessTest {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
     /** Body sizes from 0 to 200 KiB, around the buffer and chunk boundaries a copy loop might trip on. */
@@ -37,23 +33,6 @@ class OnceProcessIT {
 
     private static final int NOT_FOUND_LINE = 11;
     private static final int FTP_LINE = 22;
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-    Folders folders;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        folders = new Folders(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** One good URL of the list: {@code /f/fNN.bin} with its own size and seed. */
     private record Good(int line, String name, long size, long seed, String path) {}

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fetchbox.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (an orderly stop) of the service mid-batch: no new list and no new request from the signal on,
@@ -26,29 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * completes what was left.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class SigtermIT {
+class SigtermIT extends ProcessTest {
     /** A request the client had already sent when the signal came may reach the server's handler a bit later. */
     private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final Duration UNTIL_IN_FLIGHT = Duration.ofSeconds(30);
     private static final Duration RESTART_LIMIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-    Folders folders;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        folders = new Folders(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** What a SIGTERM led to: when it was sent, how long the exit took, and the run's log. */
     private record Stop(long signalNanos, long exitNanos, int exit, String log) {
