@@ -6,6 +6,7 @@ import io.fetchbox.testing.TestServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class FetchLimitsTest {
             assertThat(ws.once("--fetchbox.concurrency=16", "--fetchbox.per-host=3"))
                     .isEqualTo(0);
 
-            assertThat(server.maxConcurrent("/f/")).isEqualTo(3);
+            assertThat(peakOverlap(server)).isEqualTo(3);
             assertThat(ws.report("one-host")).hasSize(24);
         }
     }
@@ -39,9 +40,7 @@ class FetchLimitsTest {
             assertThat(ws.once("--fetchbox.concurrency=5", "--fetchbox.per-host=6"))
                     .isEqualTo(0);
 
-            assertThat(a.maxConcurrent("/f/")).isLessThanOrEqualTo(5);
-            assertThat(b.maxConcurrent("/f/")).isLessThanOrEqualTo(5);
-            assertThat(overlapAcross(a, b)).isEqualTo(5);
+            assertThat(peakOverlap(a, b)).isEqualTo(5);
         }
     }
 
@@ -54,7 +53,7 @@ class FetchLimitsTest {
             assertThat(ws.once()).isEqualTo(0);
 
             // the HTTP client's own pool must not cap this below fetchbox.per-host
-            assertThat(server.maxConcurrent("/f/")).isEqualTo(6);
+            assertThat(peakOverlap(server)).isEqualTo(6);
         }
     }
 
@@ -67,17 +66,21 @@ class FetchLimitsTest {
         return list.toString();
     }
 
-    /** Peak number of requests in flight at either server at once. */
-    private static int overlapAcross(TestServer a, TestServer b) {
-        List<long[]> spans = new ArrayList<>();
-        for (TestServer s : List.of(a, b)) {
-            s.requests().forEach(r -> spans.add(new long[] {r.startNanos(), r.endNanos()}));
+    /**
+     * Peak number of requests in flight at the servers at once. Each request is held 250 ms before
+     * its answer, so the next one on that slot cannot start sooner; counting each request as the
+     * first 200 ms after its start keeps a busy machine's late time stamps from faking an overlap.
+     */
+    private static int peakOverlap(TestServer... servers) {
+        long window = TimeUnit.MILLISECONDS.toNanos(200);
+        List<Long> starts = new ArrayList<>();
+        for (TestServer s : servers) {
+            s.requests().forEach(r -> starts.add(r.startNanos()));
         }
         int peak = 0;
-        for (long[] span : spans) {
-            long t = span[0];
+        for (long t : starts) {
             int overlapping =
-                    (int) spans.stream().filter(o -> o[0] <= t && o[1] > t).count();
+                    (int) starts.stream().filter(o -> o <= t && t < o + window).count();
             peak = Math.max(peak, overlapping);
         }
         return peak;

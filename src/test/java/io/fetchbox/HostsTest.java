@@ -64,7 +64,7 @@ class HostsTest {
             List<TestServer.Request> requests = server.requests("/f/");
             for (int i = 1; i < requests.size(); i++) {
                 assertThat(requests.get(i).startNanos() - requests.get(i - 1).startNanos())
-                        .isGreaterThanOrEqualTo(millis(180));
+                        .isGreaterThanOrEqualTo(millis(150));
             }
         }
     }

@@ -11,11 +11,15 @@ import org.apache.camel.Message;
 /**
  * Puts a {@link MeteredBody} between the socket and Camel's file producer, and points the producer
  * at the hidden temporary file. A body that announces itself larger than the limit is refused
- * before a byte of it is read. Before the first byte is written, the partial record says what the
- * temporary file is part of, so that an interrupted body can be resumed, even after a crash.
+ * before a byte of it is read. Before the first byte of a large body is written, the partial record
+ * says what the temporary file is part of, so that an interrupted body can be resumed, even after a
+ * crash.
  */
 public final class Bodies {
     private static final InputStream EMPTY = InputStream.nullInputStream();
+    /** Smaller bodies are fetched again whole rather than resumed: not worth a record of their own. */
+    static final long RESUMABLE_BYTES = 64 * 1024;
+
     private final long maxBytes;
     private final Path output;
     private final FileState state;
@@ -52,13 +56,16 @@ public final class Bodies {
                 body.include(existing);
             }
         }
-        state.writePartial(
-                task.file(),
-                new PartialRecord(
-                        FileState.urlKey(ParsedUrl.parse(task.entry().url()).normalized()),
-                        validator(
-                                message.getHeader("ETag", String.class),
-                                message.getHeader("Last-Modified", String.class))));
+        if (announced < 0 || announced >= RESUMABLE_BYTES || already > 0) {
+            state.writePartial(
+                    task.file(),
+                    new PartialRecord(
+                            FileState.urlKey(ParsedUrl.parse(task.entry().url()).normalized()),
+                            validator(
+                                    message.getHeader("ETag", String.class),
+                                    message.getHeader("Last-Modified", String.class))));
+            exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
+        }
         exchange.setProperty(FetchProps.BODY, body);
         exchange.setProperty(FetchProps.TEMP, temp);
         message.setBody(body);

@@ -13,6 +13,8 @@ public final class FetchProps {
     public static final String CONDITIONAL = "fetchboxConditional";
     /** True when the body is appended to the temporary file (a 206 to our Range). */
     public static final String APPEND = "fetchboxAppend";
+    /** True when a partial record says what the temporary file is part of (large bodies only). */
+    public static final String PARTIAL_RECORDED = "fetchboxPartialRecorded";
     /** True when the partial body must be thrown away before the next attempt. */
     public static final String START_OVER = "fetchboxStartOver";
 

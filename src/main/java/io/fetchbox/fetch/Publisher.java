@@ -63,7 +63,9 @@ public final class Publisher {
                         body.bytes(),
                         sha256));
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        state.forgetPartial(task.file());
+        if (exchange.getProperty(FetchProps.PARTIAL_RECORDED, false, Boolean.class)) {
+            state.forgetPartial(task.file());
+        }
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.DOWNLOADED)
                 .file(task.file())
