@@ -223,12 +223,13 @@ run_one() {
   rm -rf "$d" # outputs are big (W2: 1 GiB a run); the logs stay in $WORK/logs
 }
 
-# note_log W TOOL LOGFILE: WARN/ERROR lines of a fetchbox log go into the table's notes
+# note_log W TOOL LOGFILE: WARN/ERROR lines of a fetchbox log go into the table's notes, except
+# the one that --fetchbox.http-port=0 always gives ("accepted but not active in this version")
 note_log() {
-  local n first
-  n=$(grep -cE '\b(WARN|WARNING|ERROR|Exception)\b' "$3")
+  local pat='\b(WARN|WARNING|ERROR|SEVERE|Exception)\b' n first
+  n=$(grep -E "$pat" "$3" | grep -vc 'accepted but not active')
   if ((n > 0)); then
-    first=$(grep -m 3 -E '\b(WARN|WARNING|ERROR|Exception)\b' "$3" | cut -c1-240 | paste -sd '|' | sed 's/|/ ⏐ /g')
+    first=$(grep -E "$pat" "$3" | grep -v 'accepted but not active' | head -3 | cut -c1-240 | paste -sd '|' | sed 's/|/ ⏐ /g')
     fact note workload="$1" tool="$2" text="$n WARN/ERROR line(s) in the log, first: \`$first\`"
   fi
 }
