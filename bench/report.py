@@ -134,6 +134,22 @@ def cmd_dropwait(a) -> int:
     return 0
 
 
+def cpu_times():
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    idle = v[3] + (v[4] if len(v) > 4 else 0)  # idle + iowait
+    return sum(v[:8]), idle
+
+
+def cmd_busy(a) -> int:
+    """Percent of all CPUs busy over --seconds (before the benchmark starts anything: other load)."""
+    t0, i0 = cpu_times()
+    time.sleep(a.seconds)
+    t1, i1 = cpu_times()
+    print(f"{100.0 * (1 - (i1 - i0) / max(1, t1 - t0)):.0f}")
+    return 0
+
+
 def cmd_freeport(a) -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -179,6 +195,20 @@ def cmd_table(a) -> int:
     out.append(f"- fetchbox jar: `{meta.get('jar', '?')}` ({meta.get('jar_info', '?')})")
     out.append(f"- versions: {meta.get('versions', '?')}")
     out.append(f"- server: {meta.get('server', '?')}")
+    loads = sorted(float(x["load1"]) for x in facts if x["kind"] == "load")
+    if loads or "busy_before" in meta:
+        line = (f"- other load: CPU {meta.get('busy_before', '?')}% busy in the 2 s before the benchmark "
+                f"started anything, {meta.get('busy_after', '?')}% in the 2 s after it stopped everything")
+        if loads:
+            line += (f"; 1-minute load average before each run: median {statistics.median(loads):.2f}, "
+                     f"max {loads[-1]:.2f}")
+        out.append(line)
+        try:
+            if max(float(meta.get("busy_before", 0)), float(meta.get("busy_after", 0))) > 10:
+                out.append("- **warning: something else was using the CPU while this ran; the times are "
+                           "noisier and slower than on a quiet machine**")
+        except ValueError:
+            pass
     out.append("")
 
     # one row per workload and tool
@@ -346,6 +376,10 @@ def main() -> int:
     p.add_argument("--summary", required=True)
     p.add_argument("--timeout", type=float, default=900)
     p.set_defaults(fn=cmd_dropwait)
+
+    p = sub.add_parser("busy")
+    p.add_argument("--seconds", type=float, default=2)
+    p.set_defaults(fn=cmd_busy)
 
     p = sub.add_parser("freeport")
     p.set_defaults(fn=cmd_freeport)
