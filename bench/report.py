@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 
+OTHER_CPU_FLAG = 0.10  # a run during which others used more than this share of the CPU is flagged
 TOOLS = ["fetchbox-service", "fetchbox-once", "curl", "aria2c", "wget2", "xargs-curl"]
 FETCHBOX = {"fetchbox-service", "fetchbox-once"}
 
@@ -95,16 +96,29 @@ def cmd_record(a) -> int:
     good, missing, wrong, expected, examples = verify(a.sums, a.dir)
     rss = a.rss_kib if a.rss_kib is not None else (peak_rss_kib(a.timefile) if a.timefile else None)
     ok = missing == 0 and wrong == 0 and good == expected
+    # CPU used during the run by anything but the tool and the benchmark's own servers, as a
+    # share of the machine: other sessions' builds and tests slow the run down
+    other = other_s = None
+    if a.snap0 and a.snap1:
+        hz = os.sysconf("SC_CLK_TCK")
+        (b0, o0, _, t0), (b1, o1, self1, t1) = (
+            [float(v) for v in x.split(",")] for x in (a.snap0, a.snap1))
+        tool_cpu = time_cpu_seconds(a.timefile) if a.timefile else 0.0
+        if tool_cpu is not None and t1 > t0:
+            other_s = max(0.0, (b1 - b0 - (o1 - o0) - self1) / hz - tool_cpu)
+            other = other_s / ((t1 - t0) * os.cpu_count())
     obj = {"kind": "run", "workload": a.workload, "tool": a.tool, "run": a.run,
            "warmup": a.warmup, "seconds": a.seconds, "rc": a.rc, "rss_kib": rss,
            "expected": expected, "good": good, "missing": missing, "wrong": wrong,
-           "verified": ok, "detail": "; ".join(examples)}
+           "verified": ok, "detail": "; ".join(examples), "other_cpu": other,
+           "other_cpu_seconds": other_s}
     append(a.results, obj)
     label = "warm-up" if a.warmup else f"run {a.run}"
     status = "ok" if ok else f"FAILED ({missing} missing, {wrong} wrong)"
     rss_s = f"{rss / 1024:.0f} MiB" if rss else "-"
-    print(f"  {a.workload} {a.tool:<16} {label:<8} {a.seconds:8.3f} s  rc={a.rc}  rss={rss_s}  {status}",
-          file=sys.stderr)
+    other_s = "-" if other is None else f"{100 * other:.0f}%"
+    print(f"  {a.workload} {a.tool:<16} {label:<8} {a.seconds:8.3f} s  rc={a.rc}  rss={rss_s}  "
+          f"other-cpu={other_s}  {status}", file=sys.stderr)
     return 0
 
 
@@ -139,6 +153,56 @@ def cpu_times():
         v = [int(x) for x in f.readline().split()[1:]]
     idle = v[3] + (v[4] if len(v) > 4 else 0)  # idle + iowait
     return sum(v[:8]), idle
+
+
+def proc_jiffies(pid: int) -> int:
+    """utime + stime of a process (all its threads), 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def children(pid: int):
+    out = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def cmd_cpusnap(a) -> int:
+    """One line: CPU jiffies busy machine-wide, and used by the benchmark's own servers (nginx
+    master and workers, the delay server, the fetchbox service), for `record --snap0/--snap1`."""
+    own = set(a.pid or [])
+    if a.nginx_pidfile:
+        try:
+            with open(a.nginx_pidfile) as f:
+                master = int(f.read().strip())
+            own |= {master, *children(master)}
+        except (OSError, ValueError):
+            pass
+    total, idle = cpu_times()
+    servers = sum(proc_jiffies(p) for p in own)
+    # this helper's own start-up: inside the window when it is the snapshot after a run
+    print(f"{total - idle},{servers},{proc_jiffies(os.getpid())},{time.time():.6f}")
+    return 0
+
+
+def time_cpu_seconds(timefile: str):
+    try:
+        with open(timefile, errors="replace") as f:
+            t = f.read()
+        u = re.search(r"User time \(seconds\): ([\d.]+)", t)
+        s = re.search(r"System time \(seconds\): ([\d.]+)", t)
+        return float(u.group(1)) + float(s.group(1)) if u and s else None
+    except OSError:
+        return None
 
 
 def cmd_busy(a) -> int:
@@ -216,7 +280,7 @@ def cmd_table(a) -> int:
               "| fetchbox / best peer |")
     out.append(header)
     out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
-    failed_notes = []
+    failed_notes, disturbed = [], []
     for w in workloads:
         wl = w["workload"]
         rows = {}
@@ -232,6 +296,9 @@ def cmd_table(a) -> int:
                           "max": max(secs), "rss": rss_kib, "n": len(rs),
                           "n_ok": sum(r["verified"] for r in rs)}
             for r in rs:
+                # short runs: a few clock ticks are a large share, so ask for 0.2 CPU-seconds too
+                if (r.get("other_cpu") or 0) > OTHER_CPU_FLAG and (r.get("other_cpu_seconds") or 0) > 0.2:
+                    disturbed.append(f"{wl} {tool} run {r['run']} ({100 * r['other_cpu']:.0f}%)")
                 if not r["verified"] or r["rc"] != 0:
                     failed_notes.append(
                         f"{wl} {tool} run {r['run']}: exit {r['rc']}, {r['good']}/{r['expected']} files right"
@@ -305,6 +372,15 @@ def cmd_table(a) -> int:
         out.append(f"- {n.get('workload', '')} {n.get('tool', '')}: {n['text']}".replace("-  :", "-"))
     for n in failed_notes:
         out.append(f"- {n}")
+    if disturbed:
+        out.append(f"- **disturbed runs**: other processes (not the tool, not the benchmark's servers) used more "
+                   f"than {100 * OTHER_CPU_FLAG:.0f}% of the machine's CPU (and 0.2 CPU-seconds) during: {', '.join(disturbed)}; "
+                   f"those times are slower than on a quiet machine.")
+    else:
+        if any(r.get("other_cpu") is not None for r in runs):
+            out.append(f"- no run was disturbed: in every counted run, other processes (not the tool, not the "
+                       f"benchmark's servers) used under {100 * OTHER_CPU_FLAG:.0f}% of the machine's CPU or "
+                       f"under 0.2 CPU-seconds.")
     out.append("")
 
     # raw runs
@@ -362,7 +438,14 @@ def main() -> int:
     p.add_argument("--rss-kib", type=int)
     p.add_argument("--sums", required=True)
     p.add_argument("--dir", required=True)
+    p.add_argument("--snap0", help="cpusnap before the run")
+    p.add_argument("--snap1", help="cpusnap after the run")
     p.set_defaults(fn=cmd_record)
+
+    p = sub.add_parser("cpusnap")
+    p.add_argument("--nginx-pidfile")
+    p.add_argument("--pid", type=int, action="append")
+    p.set_defaults(fn=cmd_cpusnap)
 
     p = sub.add_parser("fact")
     p.add_argument("--results", required=True)

@@ -174,15 +174,26 @@ cleanup() {
 
 # ------------------------------------------------------------------------------ one run
 
+# cpusnap: machine-wide busy CPU and the benchmark's own servers' CPU, to tell other load apart
+cpusnap() {
+  local a=(cpusnap)
+  [[ -n $NGINX_PID_FILE ]] && a+=(--nginx-pidfile "$NGINX_PID_FILE")
+  [[ -n $DELAY_PID ]] && a+=(--pid "$DELAY_PID")
+  [[ -n $SERVICE_PID ]] && a+=(--pid "$SERVICE_PID")
+  $REPORT "${a[@]}"
+}
+
 # timed TIMEFILE LOGFILE CMD...: runs CMD under /usr/bin/time -v, bounded by RUN_TIMEOUT;
-# sets LAST_SECONDS (wall clock) and LAST_RC
+# sets LAST_SECONDS (wall clock), LAST_RC, and SNAP0/SNAP1 (cpusnap before and after)
 timed() {
   local tf=$1 lf=$2 t0 t1
   shift 2
+  SNAP0=$(cpusnap)
   t0=$EPOCHREALTIME
   timeout -k 10 "$RUN_TIMEOUT" /usr/bin/time -v -o "$tf" "$@" >"$lf" 2>&1
   LAST_RC=$?
   t1=$EPOCHREALTIME
+  SNAP1=$(cpusnap)
   LAST_SECONDS=$(elapsed "$t0" "$t1")
 }
 
@@ -220,7 +231,8 @@ run_one() {
       ;;
   esac
   local args=(--results "$RESULTS" --workload "$w" --tool "$tool" --run "$run" --seconds "$LAST_SECONDS"
-    --rc "$LAST_RC" --timefile "$tf" --sums "$WORK/lists/$lw.sums.json" --dir "$outdir")
+    --rc "$LAST_RC" --timefile "$tf" --sums "$WORK/lists/$lw.sums.json" --dir "$outdir"
+    --snap0 "$SNAP0" --snap1 "$SNAP1")
   ((warm)) && args+=(--warmup)
   $REPORT record "${args[@]}"
   rm -rf "$d" # outputs are big (W2: 1 GiB a run); the logs stay in $WORK/logs
@@ -263,13 +275,15 @@ run_service() {
     local name=$lw-run$run
     ((run == 0)) && name=$lw-warmup
     cp "$list" "$d/inbox/.$name.txt.tmp" # a dot name is ignored until the rename
-    local secs rc
+    local secs rc snap0 snap1
+    snap0=$(cpusnap)
     secs=$($REPORT dropwait --src "$d/inbox/.$name.txt.tmp" --dst "$d/inbox/$name.txt" \
       --summary "$d/reports/$name.summary.json" --timeout "$RUN_TIMEOUT")
     rc=$?
+    snap1=$(cpusnap)
     secs=${secs:-$RUN_TIMEOUT}
     local args=(--results "$RESULTS" --workload "$w" --tool fetchbox-service --run "$run"
-      --seconds "$secs" --rc "$rc" --sums "$sums" --dir "$d/output/$name")
+      --seconds "$secs" --rc "$rc" --sums "$sums" --dir "$d/output/$name" --snap0 "$snap0" --snap1 "$snap1")
     ((run == 0)) && args+=(--warmup)
     $REPORT record "${args[@]}"
     rm -rf "$d/output/$name"

@@ -1,5 +1,6 @@
 package io.fetchbox;
 
+import io.fetchbox.batch.BatchEvents;
 import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Feeder;
 import io.fetchbox.batch.Lifecycle;
@@ -14,6 +15,7 @@ import io.fetchbox.fetch.FetchQueue;
 import io.fetchbox.fetch.FetchboxHttpComponent;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.HostPolicy;
+import io.fetchbox.fetch.HostScheduler;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
 import io.fetchbox.fetch.Responses;
@@ -22,12 +24,26 @@ import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.report.ReportFiles;
+import io.fetchbox.web.BatchesView;
+import io.fetchbox.web.DiskSpace;
+import io.fetchbox.web.DiskSpaceCheck;
+import io.fetchbox.web.ListUpload;
+import io.fetchbox.web.Metrics;
+import io.fetchbox.web.RecentFailures;
+import io.fetchbox.web.ReportDownloads;
+import io.fetchbox.web.RequestBodies;
+import io.fetchbox.web.WebAssets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Every bean the routes name, built from the validated settings: the one place where configuration
@@ -39,13 +55,16 @@ final class Beans {
     private final RunVerdict verdict = new RunVerdict();
     private final FetchQueue fetchQueue;
     private final Lifecycle lifecycle = new Lifecycle();
+    private final DiskSpace diskSpace;
 
     Beans(Settings settings, OnceWatch onceWatch) {
         this.settings = settings;
         this.onceWatch = onceWatch;
+        this.diskSpace = new DiskSpace(settings.outputPath(), settings.minFreeDisk());
         // enough waiting tasks that a slow or paused host does not hold up the others
         this.fetchQueue =
                 new FetchQueue(settings.perHost(), settings.perHostRate(), Math.max(1000, settings.concurrency() * 64));
+        fetchQueue.scheduler().admitOnlyWhile(diskSpace::hasRoom);
     }
 
     FetchQueue fetchQueue() {
@@ -58,6 +77,11 @@ final class Beans {
 
     RunVerdict verdict() {
         return verdict;
+    }
+
+    /** Whether there is room under the output folder for new downloads (fetchbox.min-free-disk). */
+    DiskSpace diskSpace() {
+        return diskSpace;
     }
 
     void bindInto(Main main) {
@@ -80,6 +104,12 @@ final class Beans {
                 onceWatch);
 
         main.bind("batches", batches);
+        // metrics and the status page hear of every run and outcome, resumed runs included
+        HostScheduler<?> scheduler = fetchQueue.scheduler();
+        Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, batches::status, diskSpace);
+        RecentFailures recentFailures = new RecentFailures();
+        batches.events(BatchEvents.all(metrics, recentFailures));
+        bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
@@ -100,7 +130,37 @@ final class Beans {
         main.bind("responses", new Responses(settings.maxRedirects()));
         main.bind("bodies", new Bodies(settings.maxBytes(), output, state));
         main.bind("publisher", new Publisher(output, state, node));
-        main.bind("failures", new Failures(output, state, retryPolicy, admission, node));
+        main.bind("failures", new Failures(output, state, retryPolicy, admission, node, metrics));
+    }
+
+    /**
+     * The beans of routes/web.camel.yaml and Camel's health and metrics (SPEC section 8): the
+     * readiness check on free disk, fetchbox's meters shown in the Prometheus registry that
+     * camel-micrometer-prometheus makes, the API, the list upload and the report files.
+     */
+    private void bindWeb(Main main, BatchRegistry batches, Metrics metrics, RecentFailures recentFailures) {
+        main.bind("diskSpaceCheck", new DiskSpaceCheck(diskSpace));
+        main.bind("fetchboxMetrics", metrics);
+        main.bind(
+                "batchesView",
+                new BatchesView(
+                        batches::statuses, batches::status, settings.reportsPath(), recentFailures, Clock.systemUTC()));
+        main.bind("listUpload", new ListUpload(settings.inboxPath(), settings.maxListBytes()));
+        main.bind("requestBodies", new RequestBodies(settings.readTimeout()));
+        main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
+        main.bind("webAssets", new WebAssets());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                // camel-micrometer-prometheus has put its registry into Camel's registry by now
+                MeterRegistry prometheus = support.getCamelContext()
+                        .getRegistry()
+                        .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+                if (prometheus != null) {
+                    metrics.publishTo(prometheus);
+                }
+            }
+        });
     }
 
     private static void resumeInterrupted(BatchRegistry batches) {
@@ -123,9 +183,14 @@ final class Beans {
         String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
         // a list still changing after this long is left for the next poll
         long readLockTimeout = Math.max(10_000, settings.inboxSettle().toMillis() * 10);
+        // the HTTP server (status page, API, health, metrics): off for port 0, and in --once unless the
+        // port was given; Camel's own port 0 would mean "any free port", so off is a flag of its own
+        int httpPort = settings.httpServerPort();
         return Map.of(
                 "internal.fetch-queue", fetchQueue,
                 "internal.outcome-queue", outcomeQueue,
-                "internal.read-lock-timeout", Long.toString(readLockTimeout));
+                "internal.read-lock-timeout", Long.toString(readLockTimeout),
+                "internal.http-enabled", Boolean.toString(httpPort > 0),
+                "internal.http-port", Integer.toString(httpPort > 0 ? httpPort : settings.httpPort()));
     }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -49,6 +50,7 @@ public final class BatchRegistry {
     private final OnceWatch onceWatch;
     private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
+    private volatile BatchEvents events = BatchEvents.NONE;
 
     public BatchRegistry(
             Path inbox,
@@ -69,6 +71,11 @@ public final class BatchRegistry {
         this.claims = claims;
         this.verdict = verdict;
         this.onceWatch = onceWatch;
+    }
+
+    /** Who hears of runs starting and finishing and of every outcome (metrics, the status page). */
+    public void events(BatchEvents events) {
+        this.events = events;
     }
 
     /** Starts a run for a list that is now in {@code .inprogress/}; returns the batch name. */
@@ -114,6 +121,7 @@ public final class BatchRegistry {
         if (runs.putIfAbsent(run.name(), run) != null) {
             throw new IllegalStateException("batch " + run.name() + " is already running");
         }
+        events.started(run.name());
     }
 
     /**
@@ -166,6 +174,17 @@ public final class BatchRegistry {
         return runs.containsKey(batch);
     }
 
+    /** The running batches, for the status page and the API. */
+    public List<BatchStatus> statuses() {
+        return runs.values().stream().map(BatchRun::status).toList();
+    }
+
+    /** A running batch, or empty when no batch of that name runs. */
+    public Optional<BatchStatus> status(String batch) {
+        BatchRun run = batch == null ? null : runs.get(batch);
+        return run == null ? Optional.empty() : Optional.of(run.status());
+    }
+
     public BatchRun run(String batch) {
         BatchRun run = runs.get(batch);
         if (run == null) {
@@ -178,6 +197,7 @@ public final class BatchRegistry {
     public void record(Object item) {
         if (item instanceof Outcome outcome) {
             run(outcome.batch()).record(outcome);
+            events.outcome(outcome);
         } else if (item instanceof PendingDuplicate pending) {
             run(pending.batch()).defer(pending);
         } else if (item instanceof BatchFed fed) {
@@ -196,7 +216,7 @@ public final class BatchRegistry {
     public void finish(Object item) {
         BatchRun run = runs.get(batchOf(item));
         try {
-            run.reportDeferred();
+            run.reportDeferred().forEach(events::outcome);
             run.close();
             try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
                 FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
@@ -222,6 +242,7 @@ public final class BatchRegistry {
                 verdict.urlsFailed();
             }
             onceWatch.ended(run.listName());
+            events.finished(run.name());
         }
     }
 

@@ -149,15 +149,22 @@ public final class BatchRun implements Closeable {
         deferred.add(duplicate);
     }
 
-    /** Reports the duplicates that waited for their first line's name, now that every name is known. */
-    void reportDeferred() {
+    /**
+     * Reports the duplicates that waited for their first line's name, now that every name is known;
+     * returns those outcomes.
+     */
+    List<Outcome> reportDeferred() {
+        List<Outcome> reported = new ArrayList<>();
         for (PendingDuplicate pending : deferred) {
-            record(OutcomeBuilder.of(name, pending.entry())
+            Outcome outcome = OutcomeBuilder.of(name, pending.entry())
                     .outcome(Outcome.DUPLICATE)
                     .file(planner.fileFor(pending.request()))
-                    .build());
+                    .build();
+            record(outcome);
+            reported.add(outcome);
         }
         deferred.clear();
+        return reported;
     }
 
     /** The number of URL lines, counted before feeding, so that progress shows the real total. */
@@ -216,6 +223,18 @@ public final class BatchRun implements Closeable {
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
         long total = lines >= 0 ? lines : Math.max(expectedLines, fed.get());
         return ProgressLine.format(name, reported, total, failed, bytes / seconds, reported / seconds);
+    }
+
+    /** A snapshot for the status page, the API and the metrics; safe to take from any thread. */
+    public BatchStatus status() {
+        // reported is written after the counts it covers: reading it first sees them all
+        long done = reported;
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            outcomes.put(Outcome.ALL.get(i), counts[i]);
+        }
+        long total = lines >= 0 ? lines : Math.max(expectedLines, fed.get());
+        return new BatchStatus(name, listName, started, done, Math.max(total, done), outcomes, failed, bytes);
     }
 
     /** The lines whose outcome was failed or invalid: they make up failed.txt. */

@@ -8,12 +8,7 @@ import java.util.List;
  * a warning at start-up, so that nothing is ignored silently.
  */
 public final class NotYetActive {
-    private static final List<String> KEYS = List.of(
-            "fetchbox.min-free-disk",
-            "fetchbox.http-host",
-            "fetchbox.http-port",
-            "fetchbox.broker-url",
-            "fetchbox.node-id");
+    private static final List<String> KEYS = List.of("fetchbox.broker-url", "fetchbox.node-id");
 
     private NotYetActive() {}
 

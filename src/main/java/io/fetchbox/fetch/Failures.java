@@ -3,6 +3,7 @@ package io.fetchbox.fetch;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
+import io.fetchbox.web.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,13 +26,16 @@ public final class Failures {
     private final RetryPolicy retries;
     private final Admission admission;
     private final String node;
+    private final Metrics metrics;
 
-    public Failures(Path output, FileState state, RetryPolicy retries, Admission admission, String node) {
+    public Failures(
+            Path output, FileState state, RetryPolicy retries, Admission admission, String node, Metrics metrics) {
         this.output = output;
         this.state = state;
         this.retries = retries;
         this.admission = admission;
         this.node = node;
+        this.metrics = metrics;
     }
 
     /** The outcome, or null when the task was handed back for another attempt. */
@@ -59,6 +63,7 @@ public final class Failures {
                     redacted(failure),
                     task.attempt() + 1,
                     wait);
+            metrics.retry(hostKey(task), failure.code());
             if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)) {
                 removeTemporaryFile(task);
             }
@@ -76,6 +81,15 @@ public final class Failures {
                 .node(node)
                 .error(failure.code())
                 .build();
+    }
+
+    /** scheme://host:port of the URL this attempt requested (a redirect's target included). */
+    private static String hostKey(FetchTask task) {
+        try {
+            return ParsedUrl.parse(task.url()).hostKey();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String redacted(FetchFailure failure) {

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -31,6 +32,7 @@ public final class HostScheduler<T> {
     private final Function<T, String> hostOf;
     private final Function<T, String> groupOf;
     private final LongSupplier nanoClock;
+    private volatile BooleanSupplier admitting = () -> true;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, Lane<T>> lanes = new LinkedHashMap<>();
@@ -57,6 +59,14 @@ public final class HostScheduler<T> {
         this.hostOf = hostOf;
         this.groupOf = groupOf;
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * A condition every new request waits for, besides its host's: fetchbox.min-free-disk (no new
+     * download starts while the output folder's disk is too full). Checked at least every 250 ms.
+     */
+    public void admitOnlyWhile(BooleanSupplier condition) {
+        this.admitting = condition;
     }
 
     /** Adds a new item, waiting while the scheduler is full; refused once it is stopped. */
@@ -116,6 +126,13 @@ public final class HostScheduler<T> {
                 }
                 long now = nanoClock.getAsLong();
                 long wakeAt = deadline;
+                if (!admitting.getAsBoolean()) {
+                    if (now >= deadline) {
+                        return null;
+                    }
+                    changed.awaitNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(250)));
+                    continue;
+                }
                 for (int i = 0, n = turns.size(); i < n; i++) {
                     Lane<T> lane = turns.pollFirst();
                     turns.addLast(lane);

@@ -17,6 +17,15 @@ class NotYetActiveTest {
     }
 
     @Test
+    void theHttpServerAndFreeDiskKeysAreActive() throws ConfigException {
+        Settings settings = Settings.load(TestSources.sources()
+                .argument("--fetchbox.http-port=9000", "--fetchbox.http-host=0.0.0.0", "--fetchbox.min-free-disk=2GB")
+                .build());
+
+        assertThat(NotYetActive.warnings(settings)).isEmpty();
+    }
+
+    @Test
     void theDefaultsWarnOfNothing() throws ConfigException {
         assertThat(NotYetActive.warnings(Settings.load(TestSources.sources().build())))
                 .isEmpty();

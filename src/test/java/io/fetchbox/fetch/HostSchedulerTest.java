@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,18 @@ class HostSchedulerTest {
         assertThat(s.offer("a:x:2")).isFalse();
         s.requeue("a:x:3", 0);
         assertThat(s.waiting()).isEqualTo(2);
+    }
+
+    @Test
+    void nothingStartsWhileTheAdmissionConditionSaysNo() throws InterruptedException {
+        HostScheduler<String> s = scheduler(4, 0, 100);
+        AtomicBoolean diskHasRoom = new AtomicBoolean(false);
+        s.admitOnlyWhile(diskHasRoom::get);
+        s.put("a:x:1");
+
+        assertThat(next(s)).isNull();
+        diskHasRoom.set(true);
+        assertThat(next(s)).isEqualTo("a:x:1");
     }
 
     @Test

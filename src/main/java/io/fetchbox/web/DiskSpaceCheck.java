@@ -1,0 +1,38 @@
+package io.fetchbox.web;
+
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Camel readiness check {@code fetchbox/disk-space}: down while the free space under
+ * {@code fetchbox.output} is below {@code fetchbox.min-free-disk}, so {@code /observe/health/ready}
+ * answers 503 until space returns. Not a liveness check: a full disk is no reason to restart.
+ */
+public final class DiskSpaceCheck extends AbstractHealthCheck {
+    private final DiskSpace disk;
+
+    public DiskSpaceCheck(DiskSpace disk) {
+        super("fetchbox", "disk-space");
+        this.disk = disk;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        long free = disk.freeBytes();
+        builder.detail("free_bytes", free);
+        builder.detail("min_free_bytes", disk.minFreeBytes());
+        if (disk.hasRoom()) {
+            builder.up();
+        } else {
+            builder.message("free disk under the output folder (" + free + " bytes) is below fetchbox.min-free-disk ("
+                            + disk.minFreeBytes() + " bytes): no new download starts")
+                    .down();
+        }
+    }
+}
