@@ -264,8 +264,8 @@ def cmd_table(a) -> int:
         line = (f"- other load: CPU {meta.get('busy_before', '?')}% busy in the 2 s before the benchmark "
                 f"started anything, {meta.get('busy_after', '?')}% in the 2 s after it stopped everything")
         if loads:
-            line += (f"; 1-minute load average before each run: median {statistics.median(loads):.2f}, "
-                     f"max {loads[-1]:.2f}")
+            line += (f"; 1-minute load average before each run (the benchmark's own threads included): "
+                     f"median {statistics.median(loads):.2f}, max {loads[-1]:.2f}")
         out.append(line)
         try:
             if max(float(meta.get("busy_before", 0)), float(meta.get("busy_after", 0))) > 10:

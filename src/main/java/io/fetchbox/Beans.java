@@ -181,6 +181,8 @@ final class Beans {
         String fetchQueue = "seda:fetch?queue=#fetchQueue&blockWhenFull=true&pollTimeout=100&concurrentConsumers="
                 + settings.concurrency();
         String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
+        // Camel ignores a read-lock check interval of 0 (and waits its default second): 1 ms instead
+        long settleCheck = Math.max(1, settings.inboxSettle().toMillis());
         // a list still changing after this long is left for the next poll
         long readLockTimeout = Math.max(10_000, settings.inboxSettle().toMillis() * 10);
         // the HTTP server (status page, API, health, metrics): off for port 0, and in --once unless the
@@ -190,6 +192,7 @@ final class Beans {
                 "internal.fetch-queue", fetchQueue,
                 "internal.outcome-queue", outcomeQueue,
                 "internal.read-lock-timeout", Long.toString(readLockTimeout),
+                "internal.settle-check-interval", Long.toString(settleCheck),
                 "internal.http-enabled", Boolean.toString(httpPort > 0),
                 "internal.http-port", Integer.toString(httpPort > 0 ? httpPort : settings.httpPort()));
     }
