@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -328,29 +325,11 @@ class FaultEndpointsTest {
         return rawGet(server, pathAndQuery, headers);
     }
 
-    /** A raw connection: the test sees exactly which bytes come, and decides when the client goes away. */
     private static Socket rawGet(TestServer to, String pathAndQuery, Map<String, String> headers) throws IOException {
-        Socket socket = new Socket("127.0.0.1", to.port());
-        socket.setSoTimeout(10_000);
-        String extra = headers.entrySet().stream()
-                .map(h -> h.getKey() + ": " + h.getValue() + "\r\n")
-                .collect(Collectors.joining());
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
+        return RawHttp.get(to, pathAndQuery, headers);
     }
 
     private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("eof in headers: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+        return RawHttp.readHead(in);
     }
 }
