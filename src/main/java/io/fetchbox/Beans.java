@@ -22,6 +22,7 @@ import io.fetchbox.fetch.Responses;
 import io.fetchbox.fetch.RetryPolicy;
 import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
+import io.fetchbox.inbox.SettledReadLock;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.web.BatchesView;
@@ -112,6 +113,7 @@ final class Beans {
         bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle));
+        main.bind("settledReadLock", new SettledReadLock(settings.inboxSettle(), Clock.systemUTC()));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
         main.bind("feeder", new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node));
         HostPolicy hostPolicy =
@@ -172,8 +174,15 @@ final class Beans {
     }
 
     /**
+     * The file producer's copy buffer, a new one per file: Camel's 128 KiB default costs more to
+     * allocate and clear than writing a small body does; 32 KiB still moves a large body in few
+     * system calls.
+     */
+    static final int WRITE_BUFFER_BYTES = 32 * 1024;
+
+    /**
      * Values the routes need that are derived from settings rather than set by users: the queue
-     * endpoints (seda here; cluster mode swaps in broker queues) and the inbox read-lock timeout.
+     * endpoints (seda here; cluster mode swaps in broker queues) and the file writer's buffer.
      */
     static Map<String, String> internalPlaceholders(Settings settings) {
         // seda consumers poll with a short timeout, so that stopping does not wait a second per queue
@@ -181,18 +190,13 @@ final class Beans {
         String fetchQueue = "seda:fetch?queue=#fetchQueue&blockWhenFull=true&pollTimeout=100&concurrentConsumers="
                 + settings.concurrency();
         String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
-        // Camel ignores a read-lock check interval of 0 (and waits its default second): 1 ms instead
-        long settleCheck = Math.max(1, settings.inboxSettle().toMillis());
-        // a list still changing after this long is left for the next poll
-        long readLockTimeout = Math.max(10_000, settings.inboxSettle().toMillis() * 10);
         // the HTTP server (status page, API, health, metrics): off for port 0, and in --once unless the
         // port was given; Camel's own port 0 would mean "any free port", so off is a flag of its own
         int httpPort = settings.httpServerPort();
         return Map.of(
+                "internal.write-buffer", Integer.toString(WRITE_BUFFER_BYTES),
                 "internal.fetch-queue", fetchQueue,
                 "internal.outcome-queue", outcomeQueue,
-                "internal.read-lock-timeout", Long.toString(readLockTimeout),
-                "internal.settle-check-interval", Long.toString(settleCheck),
                 "internal.http-enabled", Boolean.toString(httpPort > 0),
                 "internal.http-port", Integer.toString(httpPort > 0 ? httpPort : settings.httpPort()));
     }

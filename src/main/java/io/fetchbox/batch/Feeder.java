@@ -85,7 +85,8 @@ public final class Feeder {
 
     private Object planValid(BatchRun run, UrlEntry entry) {
         String batch = run.name();
-        NameRequest request = requestOf(entry);
+        ParsedUrl url = ParsedUrl.parse(entry.url());
+        NameRequest request = requestOf(url, entry);
         // planned even when already reported, so that a resumed run gives every line the same name
         NamePlanner.Plan plan = run.planner().plan(request);
         if (run.reportedBefore(entry.line())) {
@@ -107,7 +108,7 @@ public final class Feeder {
                     .node(node)
                     .build();
         }
-        return new FetchTask(batch, entry, plan.file());
+        return new FetchTask(batch, entry, plan.file(), url.hostKey());
     }
 
     /**
@@ -127,7 +128,10 @@ public final class Feeder {
     }
 
     static NameRequest requestOf(UrlEntry entry) {
-        ParsedUrl url = ParsedUrl.parse(entry.url());
+        return requestOf(ParsedUrl.parse(entry.url()), entry);
+    }
+
+    private static NameRequest requestOf(ParsedUrl url, UrlEntry entry) {
         return new NameRequest(url.normalized(), url.host(), url.port(), url.rawPath(), entry.out(), entry.dir());
     }
 

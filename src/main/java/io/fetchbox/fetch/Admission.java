@@ -1,6 +1,5 @@
 package io.fetchbox.fetch;
 
-import io.fetchbox.url.ParsedUrl;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -20,7 +19,7 @@ public final class Admission {
     public void admit(Exchange exchange) throws Exception {
         FetchTask task = exchange.getMessage().getMandatoryBody(FetchTask.class).started(System.currentTimeMillis());
         exchange.setProperty(FetchProps.TASK, task);
-        String hostKey = ParsedUrl.parse(task.url()).hostKey();
+        String hostKey = task.hostKey();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -51,6 +50,6 @@ public final class Admission {
 
     /** A 429 or 503 with Retry-After: no request goes to the host until the time is up. */
     void pauseHost(FetchTask task, long delayMillis) {
-        scheduler.pause(ParsedUrl.parse(task.url()).hostKey(), delayMillis * 1_000_000L);
+        scheduler.pause(task.hostKey(), delayMillis * 1_000_000L);
     }
 }

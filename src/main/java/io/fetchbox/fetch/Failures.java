@@ -63,7 +63,7 @@ public final class Failures {
                     redacted(failure),
                     task.attempt() + 1,
                     wait);
-            metrics.retry(hostKey(task), failure.code());
+            metrics.retry(task.hostKey(), failure.code());
             if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)) {
                 removeTemporaryFile(task);
             }
@@ -81,15 +81,6 @@ public final class Failures {
                 .node(node)
                 .error(failure.code())
                 .build();
-    }
-
-    /** scheme://host:port of the URL this attempt requested (a redirect's target included). */
-    private static String hostKey(FetchTask task) {
-        try {
-            return ParsedUrl.parse(task.url()).hostKey();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String redacted(FetchFailure failure) {

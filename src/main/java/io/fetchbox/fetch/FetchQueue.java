@@ -1,6 +1,5 @@
 package io.fetchbox.fetch;
 
-import io.fetchbox.url.ParsedUrl;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,7 +26,7 @@ public final class FetchQueue extends AbstractQueue<Exchange> implements Blockin
     }
 
     static String hostOf(Exchange exchange) {
-        return ParsedUrl.parse(taskOf(exchange).url()).hostKey();
+        return taskOf(exchange).hostKey();
     }
 
     private static String batchOf(Exchange exchange) {

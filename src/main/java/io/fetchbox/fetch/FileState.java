@@ -2,6 +2,7 @@ package io.fetchbox.fetch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class FileState {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter LINE_WRITER = JSON.writerFor(Line.class);
     private static final Pattern CREDENTIALS = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^@/?#]*@");
     private static final String LOG = ".files.jsonl";
     private static final int OPEN_LOGS = 64;
@@ -85,7 +85,7 @@ public final class FileState {
                         log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 writers.put(folder, writer);
             }
-            writer.write(JSON.writeValueAsString(new Line(nameOf(relativeFile), record)));
+            writer.write(LINE_WRITER.writeValueAsString(new Line(nameOf(relativeFile), record)));
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
@@ -139,14 +139,11 @@ public final class FileState {
      * so that neither the record nor the hash gives a password away.
      */
     public static String urlKey(String normalizedUrl) {
-        String withoutCredentials = CREDENTIALS.matcher(normalizedUrl).replaceFirst("$1");
-        try {
-            byte[] hash =
-                    MessageDigest.getInstance("SHA-256").digest(withoutCredentials.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String withoutCredentials = normalizedUrl.indexOf('@') < 0
+                ? normalizedUrl
+                : CREDENTIALS.matcher(normalizedUrl).replaceFirst("$1");
+        byte[] hash = Digests.of("SHA-256").digest(withoutCredentials.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash);
     }
 
     private Map<String, FileRecord> load(String folder) {

@@ -34,7 +34,15 @@ public final class HostScheduler<T> {
     private final LongSupplier nanoClock;
     private volatile BooleanSupplier admitting = () -> true;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /**
+     * Who waits for what: consumers for an item that may run, producers for room, shutdown for no
+     * request in flight. One waiter is woken per item or slot (a wake-up costs a context switch
+     * on few cores); waking every consumer for each item would cost one per consumer.
+     */
+    private final Condition ready = lock.newCondition();
+
+    private final Condition room = lock.newCondition();
+    private final Condition idle = lock.newCondition();
     private final Map<String, Lane<T>> lanes = new LinkedHashMap<>();
     private final ArrayDeque<Lane<T>> turns = new ArrayDeque<>();
     private long sequence;
@@ -74,7 +82,7 @@ public final class HostScheduler<T> {
         lock.lockInterruptibly();
         try {
             while (waiting >= capacity && !stopped) {
-                changed.await();
+                room.await();
             }
             if (stopped) {
                 throw new RejectedExecutionException("stopping: no new downloads");
@@ -130,7 +138,7 @@ public final class HostScheduler<T> {
                     if (now >= deadline) {
                         return null;
                     }
-                    changed.awaitNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(250)));
+                    ready.awaitNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(250)));
                     continue;
                 }
                 for (int i = 0, n = turns.size(); i < n; i++) {
@@ -139,6 +147,10 @@ public final class HostScheduler<T> {
                     T item = lane.takeIfReady(now, perHost);
                     if (item != null) {
                         startRequest(lane, now);
+                        if (waiting > 0) {
+                            // another item may be ready too, or be due before the others wake
+                            ready.signal();
+                        }
                         return item;
                     }
                     wakeAt = Math.min(wakeAt, lane.readyAt(now, perHost));
@@ -147,7 +159,7 @@ public final class HostScheduler<T> {
                 if (now >= deadline) {
                     return null;
                 }
-                changed.awaitNanos(Math.max(1, wait));
+                ready.awaitNanos(Math.max(1, wait));
             }
         } finally {
             lock.unlock();
@@ -163,8 +175,11 @@ public final class HostScheduler<T> {
                 lane.inFlight--;
                 inFlight--;
                 forgetIfIdle(lane);
+                ready.signal();
+                if (inFlight == 0) {
+                    idle.signalAll();
+                }
             }
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -176,7 +191,8 @@ public final class HostScheduler<T> {
         try {
             Lane<T> lane = lane(host);
             lane.pausedUntil = Math.max(lane.pausedUntil, nanoClock.getAsLong() + delayNanos);
-            changed.signalAll();
+            // consumers waiting for this host's time must wait longer; the others see no change
+            ready.signalAll();
         } finally {
             lock.unlock();
         }
@@ -187,7 +203,9 @@ public final class HostScheduler<T> {
         lock.lock();
         try {
             stopped = true;
-            changed.signalAll();
+            ready.signalAll();
+            room.signalAll();
+            idle.signalAll();
         } finally {
             lock.unlock();
         }
@@ -203,7 +221,7 @@ public final class HostScheduler<T> {
                 if (left <= 0) {
                     return false;
                 }
-                left = changed.awaitNanos(left);
+                left = idle.awaitNanos(left);
             }
             return true;
         } finally {
@@ -247,7 +265,7 @@ public final class HostScheduler<T> {
             lane.enqueue(groupOf.apply(item), item, first);
         }
         waiting++;
-        changed.signalAll();
+        ready.signal();
     }
 
     private void startRequest(Lane<T> lane, long now) {
@@ -258,7 +276,7 @@ public final class HostScheduler<T> {
             long interval = (long) (TimeUnit.SECONDS.toNanos(1) / perHostRate);
             lane.nextStart = Math.max(now, lane.nextStart) + interval;
         }
-        changed.signalAll();
+        room.signal();
     }
 
     private Lane<T> lane(String host) {

@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -128,11 +127,7 @@ public final class MeteredBody extends FilterInputStream {
     }
 
     private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("no digest " + algorithm, e);
-        }
+        return Digests.of(algorithm);
     }
 
     /** Carries a {@link FetchFailure} through stream code that only lets IOExceptions pass. */

@@ -47,10 +47,10 @@ public final class Requests {
         message.removeHeaders("*");
         message.setBody(null);
         message.setHeader(Exchange.HTTP_URI, target.requestUri().toASCIIString());
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader("User-Agent", userAgent);
-        ParsedUrl listed = ParsedUrl.parse(task.entry().url());
-        boolean listedOrigin = listed.hostKey().equals(target.hostKey());
+        ParsedUrl listed =
+                task.atListedUrl() ? target : ParsedUrl.parse(task.entry().url());
+        boolean listedOrigin = listed == target || listed.hostKey().equals(task.hostKey());
         for (UrlEntry.Header header : task.entry().headers()) {
             if (listedOrigin || !CREDENTIAL_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
                 message.setHeader(header.name(), header.value());
