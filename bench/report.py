@@ -10,8 +10,16 @@ Markdown report. Python 3 stdlib only.
                        --seconds S --rc RC [--timefile F | --rss-kib K]
                        --sums F --dir D             verify D against F, append one run
     report.py fact     --results R KIND [key=value ...]  append any other fact
-    report.py dropwait --src TMP --dst LIST --summary S [--timeout 900]
+    report.py dropwait --src TMP --dst LIST --summary S [--timeout 900] [--pid P]
                        rename TMP to LIST, print seconds until S exists (10 ms polls)
+    report.py waitlog  --log F --pattern TEXT --since T [--pid P] [--timeout 60]
+                       print seconds from T (epoch) until a line of F holds TEXT (10 ms polls)
+    report.py m3list   --base URL --distinct D --list F --sums F --expect F
+                       the M3 list (10 x D lines), its expected files and outcome counts
+    report.py mrecord  --results R --row M1 --run N --seconds S --rc RC [--expect-rc 0]
+                       [--timefile F | --rss-kib K] [--sums F --dir D] [--summary S --jsonl J
+                       --expect F] [--problem TEXT]    verify one run of the memory and
+                       start-up section, append it
     report.py freeport                              print a free TCP port on 127.0.0.1
     report.py table    --results R --out F          print the Markdown table, write it to F
 """
@@ -30,6 +38,11 @@ import time
 OTHER_CPU_FLAG = 0.10  # a run during which others used more than this share of the CPU is flagged
 TOOLS = ["fetchbox-service", "fetchbox-once", "curl", "aria2c", "wget2", "xargs-curl"]
 FETCHBOX = {"fetchbox-service", "fetchbox-once"}
+M_ROWS = ["M1", "M2", "M3", "S1"]  # the memory and start-up section, in table order
+OUTCOMES = ["downloaded", "not_modified", "skipped", "duplicate", "failed", "invalid"]
+# M3's invalid lines, in turn: no http/https scheme, no host, not a URL at all
+M3_INVALID = ["ftp://x/y", "http://", "not a url", "mailto:someone@example.org", "http:///no-host"]
+M3_BODY = b"m3\n"  # what nginx's `location /m3/` returns for every M3 URL
 
 
 def sha256_of(path: str) -> str:
@@ -92,21 +105,26 @@ def verify(sums_file: str, folder: str):
     return good, len(missing), len(wrong), len(expected), examples
 
 
+def other_cpu(snap0, snap1, timefile):
+    """(share of the machine, CPU-seconds) used during a run by anything but the tool (its
+    `/usr/bin/time -v` user + system) and the benchmark's own servers: other sessions' builds and
+    tests slow the run down. (None, None) without both snapshots."""
+    if not (snap0 and snap1):
+        return None, None
+    hz = os.sysconf("SC_CLK_TCK")
+    (b0, o0, _, t0), (b1, o1, self1, t1) = ([float(v) for v in x.split(",")] for x in (snap0, snap1))
+    tool_cpu = time_cpu_seconds(timefile) if timefile else 0.0
+    if tool_cpu is None or t1 <= t0:
+        return None, None
+    other_s = max(0.0, (b1 - b0 - (o1 - o0) - self1) / hz - tool_cpu)
+    return other_s / ((t1 - t0) * os.cpu_count()), other_s
+
+
 def cmd_record(a) -> int:
     good, missing, wrong, expected, examples = verify(a.sums, a.dir)
     rss = a.rss_kib if a.rss_kib is not None else (peak_rss_kib(a.timefile) if a.timefile else None)
     ok = missing == 0 and wrong == 0 and good == expected
-    # CPU used during the run by anything but the tool and the benchmark's own servers, as a
-    # share of the machine: other sessions' builds and tests slow the run down
-    other = other_s = None
-    if a.snap0 and a.snap1:
-        hz = os.sysconf("SC_CLK_TCK")
-        (b0, o0, _, t0), (b1, o1, self1, t1) = (
-            [float(v) for v in x.split(",")] for x in (a.snap0, a.snap1))
-        tool_cpu = time_cpu_seconds(a.timefile) if a.timefile else 0.0
-        if tool_cpu is not None and t1 > t0:
-            other_s = max(0.0, (b1 - b0 - (o1 - o0) - self1) / hz - tool_cpu)
-            other = other_s / ((t1 - t0) * os.cpu_count())
+    other, other_s = other_cpu(a.snap0, a.snap1, a.timefile)
     obj = {"kind": "run", "workload": a.workload, "tool": a.tool, "run": a.run,
            "warmup": a.warmup, "seconds": a.seconds, "rc": a.rc, "rss_kib": rss,
            "expected": expected, "good": good, "missing": missing, "wrong": wrong,
@@ -134,17 +152,181 @@ def cmd_fact(a) -> int:
     return 0
 
 
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie (bash reaps its children only later)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def cmd_dropwait(a) -> int:
     deadline = time.monotonic() + a.timeout
     t0 = time.monotonic()
     os.rename(a.src, a.dst)
     while not os.path.exists(a.summary):
-        if time.monotonic() > deadline:
-            print(f"timeout after {a.timeout} s waiting for {a.summary}", file=sys.stderr)
+        if time.monotonic() > deadline or (a.pid and not alive(a.pid)):
+            why = f"timeout after {a.timeout} s" if a.pid is None or alive(a.pid) else f"pid {a.pid} exited"
+            print(f"{why} waiting for {a.summary}", file=sys.stderr)
             print(f"{time.monotonic() - t0:.6f}")
             return 1
         time.sleep(0.01)
     print(f"{time.monotonic() - t0:.6f}")
+    return 0
+
+
+def cmd_waitlog(a) -> int:
+    """Seconds from --since (an epoch time, bash's $EPOCHREALTIME just before the launch) until
+    --log holds --pattern; exit 1 when --pid exits first or after --timeout."""
+    pat = a.pattern.encode()
+    deadline = time.monotonic() + a.timeout
+    pos, tail = 0, b""
+    while True:
+        try:
+            with open(a.log, "rb") as f:
+                f.seek(pos)
+                chunk = f.read()
+        except OSError:
+            chunk = b""
+        if chunk:
+            pos += len(chunk)
+            tail += chunk
+            if pat in tail:
+                print(f"{time.time() - a.since:.6f}")
+                return 0
+            tail = tail[-len(pat):]  # a pattern cut in two by a read is still found
+        if (a.pid and not alive(a.pid)) or time.monotonic() > deadline:
+            if a.pid and not alive(a.pid):
+                # one last read: the line may have come just before the exit
+                try:
+                    with open(a.log, "rb") as f:
+                        f.seek(max(0, pos - len(pat)))
+                        if pat in f.read():
+                            print(f"{time.time() - a.since:.6f}")
+                            return 0
+                except OSError:
+                    pass
+                why = f"pid {a.pid} exited"
+            else:
+                why = f"timeout after {a.timeout} s"
+            print(f"{why} before {a.log} held {a.pattern!r}", file=sys.stderr)
+            print(f"{time.time() - a.since:.6f}")
+            return 1
+        time.sleep(0.01)
+
+
+def cmd_m3list(a) -> int:
+    """The M3 list: 10 lines per distinct URL, in blocks of 10 (a new URL, 7 duplicates of URLs
+    already listed, 2 invalid lines), so every duplicate comes after its first line and all kinds
+    are spread over the whole list. Deterministic. Also writes the files the batch must produce
+    (a sums file as for the other rows) and the outcome counts its summary must have."""
+    d = a.distinct
+    with open(a.list, "w") as f:
+        for b in range(d):
+            lines = [f"{a.base}/u{b:06d}"]
+            for p in range(1, 8):  # an earlier URL, or this block's own: already listed
+                lines.append(f"{a.base}/u{(b * 7 + p * 104729) % (b + 1):06d}")
+            for p in range(2):
+                lines.append(M3_INVALID[(2 * b + p) % len(M3_INVALID)])
+            f.write("\n".join(lines) + "\n")
+    body = {"sha256": hashlib.sha256(M3_BODY).hexdigest(), "size": len(M3_BODY)}
+    with open(a.sums, "w") as f:
+        json.dump({f"u{b:06d}": body for b in range(d)}, f)
+    expect = {"lines": 10 * d, "outcomes": {o: 0 for o in OUTCOMES}}
+    expect["outcomes"].update(downloaded=d, duplicate=7 * d, invalid=2 * d)
+    with open(a.expect, "w") as f:
+        json.dump(expect, f)
+    print(f"{10 * d} lines: {d} distinct URLs, {7 * d} duplicates, {2 * d} invalid", file=sys.stderr)
+    return 0
+
+
+def count_files(folder: str) -> int:
+    n = 0
+    for _, _, files in os.walk(folder):
+        n += len(files)
+    return n
+
+
+def check_reports(summary: str, jsonl: str, expect_file: str):
+    """Problems (strings) of a batch's summary.json and .jsonl against the expected counts."""
+    with open(expect_file) as f:
+        expect = json.load(f)
+    problems = []
+    try:
+        with open(summary) as f:
+            s = json.load(f)
+    except (OSError, ValueError) as e:
+        return [f"no summary ({e.__class__.__name__})"]
+    if s.get("lines") != expect["lines"]:
+        problems.append(f"summary lines {s.get('lines')} (expected {expect['lines']})")
+    got = s.get("outcomes") or {}
+    for o, n in expect["outcomes"].items():
+        if got.get(o) != n:
+            problems.append(f"summary {o} {got.get(o)} (expected {n})")
+    # the report: exactly one line per list line, and the same counts as the summary
+    line_re = re.compile(rb'"line":\s*(\d+)')
+    outcome_re = re.compile(rb'"outcome":\s*"(\w+)"')
+    seen = bytearray(expect["lines"] + 1)
+    n = twice = out_of_range = 0
+    counts = {}
+    try:
+        with open(jsonl, "rb") as f:
+            for raw in f:
+                n += 1
+                m = line_re.search(raw)
+                k = int(m.group(1)) if m else 0
+                if 1 <= k <= expect["lines"]:
+                    twice += seen[k]
+                    seen[k] = 1
+                else:
+                    out_of_range += 1
+                m = outcome_re.search(raw)
+                o = m.group(1).decode() if m else "?"
+                counts[o] = counts.get(o, 0) + 1
+    except OSError as e:
+        return problems + [f"no report ({e.__class__.__name__})"]
+    if n != expect["lines"]:
+        problems.append(f"report has {n} lines (expected {expect['lines']})")
+    never = expect["lines"] - sum(seen)
+    if never or twice or out_of_range:
+        problems.append(f"report: {never} list lines without a report line, {twice} reported twice, "
+                        f"{out_of_range} with a line number outside the list")
+    for o in sorted(set(counts) | set(expect["outcomes"])):
+        if counts.get(o, 0) != expect["outcomes"].get(o, 0):
+            problems.append(f"report {o} {counts.get(o, 0)} (expected {expect['outcomes'].get(o, 0)})")
+    return problems
+
+
+def cmd_mrecord(a) -> int:
+    """One run of the memory and start-up section: whatever applies of sha256 verification (and
+    no other file in the folder), the batch's reports against the expected counts, the exit code."""
+    problems = [a.problem] if a.problem else []
+    if a.expect_rc is not None and a.rc != a.expect_rc:
+        problems.append(f"exit {a.rc} (expected {a.expect_rc})")
+    if a.sums:
+        good, missing, wrong, expected, examples = verify(a.sums, a.dir)
+        if missing or wrong or good != expected:
+            problems.append(f"{good}/{expected} files right"
+                            f"{', ' + str(missing) + ' missing' if missing else ''}"
+                            f"{', ' + str(wrong) + ' wrong' if wrong else ''}"
+                            f"{' (' + '; '.join(examples) + ')' if examples else ''}")
+        n = count_files(a.dir) if os.path.isdir(a.dir) else 0
+        if n > expected:
+            problems.append(f"{n} files in the output folder, {n - expected} more than expected")
+    if a.summary:
+        problems += check_reports(a.summary, a.jsonl, a.expect)
+    rss = a.rss_kib if a.rss_kib is not None else (peak_rss_kib(a.timefile) if a.timefile else None)
+    other, other_s = other_cpu(a.snap0, a.snap1, a.timefile)
+    obj = {"kind": "mrun", "row": a.row, "run": a.run, "seconds": a.seconds, "rc": a.rc,
+           "rss_kib": rss, "verified": not problems, "detail": "; ".join(problems),
+           "other_cpu": other, "other_cpu_seconds": other_s}
+    append(a.results, obj)
+    rss_s = f"{rss / 1024:.0f} MiB" if rss else "-"
+    other_s = "-" if other is None else f"{100 * other:.0f}%"
+    status = "ok" if not problems else f"FAILED ({obj['detail']})"
+    print(f"  {a.row} run {a.run:<4} {a.seconds:8.3f} s  rc={a.rc}  rss={rss_s}  other-cpu={other_s}  "
+          f"{status}", file=sys.stderr)
     return 0
 
 
@@ -232,6 +414,92 @@ def fmt_rate(x):
     return "-" if x is None else (f"{x:,.0f}" if x >= 100 else f"{x:.1f}")
 
 
+def memory_section(facts, mrows):
+    """The second table, "Memory and start-up" (rows M1, M2, M3, S1), with its notes."""
+    mruns = [x for x in facts if x["kind"] == "mrun"]
+    service_rss = {x["workload"]: x["rss_kib"] for x in facts if x["kind"] == "rss"}
+    notes = [x for x in facts if x["kind"] == "note" and x.get("workload") in M_ROWS]
+    out = ["## Memory and start-up", ""]
+    out.append("| row | what | heap | median s | min-max s | peak RSS MiB | verified | target | met |")
+    out.append("| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |")
+    failed_notes, disturbed = [], []
+    order = {r: i for i, r in enumerate(M_ROWS)}
+    for m in sorted(mrows, key=lambda x: order.get(x["row"], len(order))):
+        row = m["row"]
+        rs = [r for r in mruns if r["row"] == row]
+        rss = [r["rss_kib"] for r in rs if r.get("rss_kib")]
+        rss_kib = service_rss.get(row) or (max(rss) if rss else None)
+        rss_s = "-" if not rss_kib else f"{rss_kib / 1024:.0f}"
+        ok = bool(rs) and all(r["verified"] for r in rs)
+        med = statistics.median(r["seconds"] for r in rs) if rs else None
+        if ok:
+            mm = f"{fmt_s(min(r['seconds'] for r in rs))}-{fmt_s(max(r['seconds'] for r in rs))}" \
+                if len(rs) > 1 else "-"
+            med_s, ver = fmt_s(med), "yes"
+        else:
+            med_s, mm = "FAILED", "-"
+            ver = f"**no** ({sum(r['verified'] for r in rs)}/{len(rs)} runs right)" if rs else "**no** (no run)"
+        met = ok
+        if m.get("max_rss_mib") is not None:
+            met = met and rss_kib is not None and rss_kib / 1024 < float(m["max_rss_mib"])
+        if m.get("max_seconds") is not None:
+            met = met and med is not None and med < float(m["max_seconds"])
+        heap = m.get("heap") or "JVM default"
+        heap = f"`{heap}`" if heap.startswith("-") else heap
+        out.append(f"| {row} | {m['desc']} | {heap} | {med_s} | {mm} | {rss_s} | {ver} | "
+                   f"{m['target']} | {'yes' if met else '**no**'} |")
+        for r in rs:
+            if (r.get("other_cpu") or 0) > OTHER_CPU_FLAG and (r.get("other_cpu_seconds") or 0) > 0.2:
+                disturbed.append(f"{row} run {r['run']} ({100 * r['other_cpu']:.0f}%)")
+            if not r["verified"]:
+                rss_r = f", peak RSS {r['rss_kib'] / 1024:.0f} MiB" if r.get("rss_kib") else ""
+                failed_notes.append(f"{row} run {r['run']}: {r['detail']}; exit {r['rc']}, "
+                                    f"{r['seconds']:.2f} s{rss_r}")
+    out.append("")
+    out.append("Notes:")
+    out.append("")
+    out.append("- M1 is a running service (started with the heap flag, timed like `fetchbox-service`: from "
+               "the rename of the list into the inbox to its summary); M2 and M3 are `--once` runs, "
+               "timed as the whole process, JVM start included, and with `fetchbox.inbox-settle` at its "
+               "default 1 s as for `fetchbox-once`; all with the main table's "
+               "`--fetchbox.concurrency=16 --fetchbox.per-host=16 --fetchbox.http-port=0`.")
+    out.append("- peak RSS: M1 the service JVM's VmHWM from /proc at the end (all its runs); M2 and M3 "
+               "`/usr/bin/time -v` \"Maximum resident set size\" (largest over the runs); S1 the "
+               "VmHWM when `fetchbox ready` appeared (largest over the launches).")
+    out.append("- verified: M1 and M2 every file's sha256 equals its source's and the output folder holds "
+               "nothing else, M2 exits 0; M3 exits 1 (its invalid lines, by `--once`'s contract), its "
+               "`summary.json` has the list's line count and exactly the expected count of every outcome, "
+               "its `.jsonl` has one line per list line (each line number once) with the same counts, and "
+               "every distinct URL's file is there with nginx's body; S1 every launch printed "
+               "`fetchbox ready` within 60 s and exited 0 on SIGTERM.")
+    out.append("- met: verified, and the row's bound on peak RSS or on the median (when it has one).")
+    for n in notes:
+        out.append(f"- {n.get('workload', '')}: {n['text']}")
+    for n in failed_notes:
+        out.append(f"- {n}")
+    if disturbed:
+        out.append(f"- **disturbed runs**: other processes (not fetchbox, not the benchmark's servers) used "
+                   f"more than {100 * OTHER_CPU_FLAG:.0f}% of the machine's CPU (and 0.2 CPU-seconds) during: "
+                   f"{', '.join(disturbed)}; those times are slower than on a quiet machine.")
+    elif any(r.get("other_cpu") is not None for r in mruns):
+        out.append(f"- no run was disturbed: in every run, other processes used under "
+                   f"{100 * OTHER_CPU_FLAG:.0f}% of the machine's CPU or under 0.2 CPU-seconds.")
+    out.append("")
+    out.append("<details><summary>Every run of the memory and start-up rows (seconds, peak RSS)</summary>")
+    out.append("")
+    for m in mrows:
+        rs = [r for r in mruns if r["row"] == m["row"]]
+        if rs:
+            vals = ", ".join(f"{r['seconds']:.3f}"
+                             f"{' (' + format(r['rss_kib'] / 1024, '.0f') + ' MiB)' if r.get('rss_kib') else ''}"
+                             f"{'' if r['verified'] else ' (FAILED)'}" for r in rs)
+            out.append(f"- {m['row']}: {vals}")
+    out.append("")
+    out.append("</details>")
+    out.append("")
+    return out
+
+
 def cmd_table(a) -> int:
     facts = []
     with open(a.results) as f:
@@ -246,7 +514,8 @@ def cmd_table(a) -> int:
     runs = [x for x in facts if x["kind"] == "run" and not x["warmup"]]
     service_rss = {(x["workload"], x["tool"]): x["rss_kib"] for x in facts if x["kind"] == "rss"}
     ceilings = [x for x in facts if x["kind"] == "ceiling"]
-    notes = [x for x in facts if x["kind"] == "note"]
+    notes = [x for x in facts if x["kind"] == "note" and x.get("workload") not in M_ROWS]
+    mrows = [x for x in facts if x["kind"] == "mrow"]
 
     out = []
     out.append(f"# fetchbox benchmark — {meta.get('date', '?')}")
@@ -275,7 +544,8 @@ def cmd_table(a) -> int:
             pass
     out.append("")
 
-    # one row per workload and tool
+    # one row per workload and tool; only when a W workload ran (BENCH_ONLY=M has none)
+    main_start = len(out)
     header = ("| workload | tool | median s | min-max s | files/s | MB/s | peak RSS MiB | verified "
               "| fetchbox / best peer |")
     out.append(header)
@@ -395,6 +665,10 @@ def cmd_table(a) -> int:
     out.append("")
     out.append("</details>")
     out.append("")
+    if not workloads:
+        del out[main_start:]
+    if mrows:
+        out += memory_section(facts, mrows)
 
     out.append("Commands (`$D` a fresh folder per run, `$N` the nginx port, `$JAR` the fetchbox jar):")
     out.append("")
@@ -458,7 +732,43 @@ def main() -> int:
     p.add_argument("--dst", required=True)
     p.add_argument("--summary", required=True)
     p.add_argument("--timeout", type=float, default=900)
+    p.add_argument("--pid", type=int, help="stop waiting when this process has exited")
     p.set_defaults(fn=cmd_dropwait)
+
+    p = sub.add_parser("waitlog")
+    p.add_argument("--log", required=True)
+    p.add_argument("--pattern", required=True)
+    p.add_argument("--since", type=float, required=True, help="epoch seconds of the launch")
+    p.add_argument("--pid", type=int, help="stop waiting when this process has exited")
+    p.add_argument("--timeout", type=float, default=60)
+    p.set_defaults(fn=cmd_waitlog)
+
+    p = sub.add_parser("m3list")
+    p.add_argument("--base", required=True, help="URL prefix, e.g. http://127.0.0.1:N/m3")
+    p.add_argument("--distinct", type=int, required=True)
+    p.add_argument("--list", required=True)
+    p.add_argument("--sums", required=True)
+    p.add_argument("--expect", required=True)
+    p.set_defaults(fn=cmd_m3list)
+
+    p = sub.add_parser("mrecord")
+    p.add_argument("--results", required=True)
+    p.add_argument("--row", required=True)
+    p.add_argument("--run", type=int, required=True)
+    p.add_argument("--seconds", type=float, required=True)
+    p.add_argument("--rc", type=int, required=True)
+    p.add_argument("--expect-rc", type=int)
+    p.add_argument("--timefile")
+    p.add_argument("--rss-kib", type=int)
+    p.add_argument("--sums")
+    p.add_argument("--dir")
+    p.add_argument("--summary")
+    p.add_argument("--jsonl")
+    p.add_argument("--expect", help="m3list's expected counts")
+    p.add_argument("--problem", help="a failure found by run.sh (e.g. the service did not start)")
+    p.add_argument("--snap0", help="cpusnap before the run")
+    p.add_argument("--snap1", help="cpusnap after the run")
+    p.set_defaults(fn=cmd_mrecord)
 
     p = sub.add_parser("busy")
     p.add_argument("--seconds", type=float, default=2)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # bench/run.sh — fetchbox against curl, aria2c, wget2 and xargs+curl on three workloads
-# served from 127.0.0.1. Prints a Markdown table and writes it to bench/results/latest.md.
-# See bench/README.md. Knobs (environment):
-#   BENCH_RUNS=3        counted runs per tool and workload (after one warm-up)
-#   BENCH_QUICK=1       smoke test: W1 500 files, W2 4 x 8 MiB, W3 100 files, 1 run, no warm-up
-#   BENCH_ONLY=W1       workloads to run (comma list of W1, W2, W3)
+# served from 127.0.0.1, then fetchbox's memory and start-up (M1, M2, M3, S1). Prints two
+# Markdown tables and writes them to bench/results/latest.md. See bench/README.md.
+# Knobs (environment):
+#   BENCH_RUNS=3        counted runs per tool and workload (after one warm-up); runs of M1 and M2
+#   BENCH_QUICK=1       smoke test: W1 500 files, W2 4 x 8 MiB, W3 100 files, 1 run, no warm-up;
+#                       M2 128 MiB, M3 10,000 lines, S1 2 launches
+#   BENCH_ONLY=W1       workloads to run (comma list of W1, W2, W3, M; M means M1,M2,M3,S1,
+#                       which can also be chosen one by one)
 #   BENCH_TOOLS=fetchbox-service,curl   tools to run (fetchbox-service, fetchbox-once, curl,
 #                       aria2c, wget2, xargs-curl; "fetchbox" means both fetchbox rows)
 #   BENCH_KEEP=1        keep the temporary folder (data, lists, logs) instead of removing it
@@ -24,10 +27,13 @@ ALL_TOOLS=fetchbox-service,fetchbox-once,curl,aria2c,wget2,xargs-curl
 QUICK=${BENCH_QUICK:-0}
 if [[ $QUICK == 1 ]]; then
   W1_N=500 W2_N=4 W2_MIB=8 W3_N=100 RUNS=${BENCH_RUNS:-1} WARMUP=0 WRK_SECONDS=2
+  M2_MIB=128 M3_DISTINCT=1000 S1_N=2
 else
   W1_N=10000 W2_N=32 W2_MIB=32 W3_N=2000 RUNS=${BENCH_RUNS:-3} WARMUP=1 WRK_SECONDS=5
+  M2_MIB=1024 M3_DISTINCT=100000 S1_N=5
 fi
-ONLY=${BENCH_ONLY:-W1,W2,W3}
+DEFAULT_ONLY=W1,W2,W3,M
+ONLY=${BENCH_ONLY:-$DEFAULT_ONLY}
 TOOLS=,${BENCH_TOOLS:-$ALL_TOOLS},
 TOOLS=${TOOLS//,fetchbox,/,fetchbox-service,fetchbox-once,} # "fetchbox" means both rows
 TOOLS=${TOOLS#,} TOOLS=${TOOLS%,}
@@ -45,6 +51,7 @@ START_SECONDS=$SECONDS
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 wants() { [[ ",$2," == *",$1,"* ]]; } # wants ITEM COMMA-LIST
+wants_m() { wants M "$ONLY" || wants "$1" "$ONLY"; } # wants_m M1: a row of the memory section
 fact() { $REPORT fact --results "$RESULTS" "$@"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
 
@@ -82,7 +89,8 @@ make_files() {
   [[ $n == "$3" ]] || die "made $n files in $1, wanted $3"
 }
 
-# make_workload W COUNT BYTES BASE-URL DESCRIPTION
+# make_workload W COUNT BYTES BASE-URL DESCRIPTION (the main table lists W only when it runs:
+# M1 makes W2's data even when W2 is not selected)
 make_workload() {
   local w=$1 lw=${1,,}
   log "making $w: $2 files of $3 bytes"
@@ -90,7 +98,8 @@ make_workload() {
   ls "$WORK/data/$lw" | sed "s|^|$4/$lw/|" >"$WORK/lists/$lw.txt"
   $REPORT sums --dir "$WORK/data/$lw" --out "$WORK/lists/$lw.sums.json" 2>/dev/null ||
     die "could not checksum $w"
-  fact workload workload="$w" files="$2" bytes=$(($2 * $3)) desc="$5"
+  wants "$w" "$ONLY" && fact workload workload="$w" files="$2" bytes=$(($2 * $3)) desc="$5"
+  return 0
 }
 
 start_nginx() {
@@ -118,6 +127,7 @@ http {
     server {
         listen 127.0.0.1:$NGINX_PORT;
         root $WORK/data;
+        location /m3/ { return 200 "m3\n"; } # M3: any number of distinct URLs, no files
     }
 }
 EOF
@@ -238,34 +248,46 @@ run_one() {
   rm -rf "$d" # outputs are big (W2: 1 GiB a run); the logs stay in $WORK/logs
 }
 
-# note_log W TOOL LOGFILE: WARN/ERROR lines of a fetchbox log go into the table's notes, except
-# the one that --fetchbox.http-port=0 always gives ("accepted but not active in this version")
+# note_log W TOOL LOGFILE [EXPECTED-ERE]: WARN/ERROR lines of a fetchbox log go into the table's
+# notes, except the one that --fetchbox.http-port=0 always gives ("accepted but not active in this
+# version") and those matching EXPECTED-ERE (M3's invalid lines)
 note_log() {
-  local pat='\b(WARN|WARNING|ERROR|SEVERE|Exception)\b' n first
-  n=$(grep -E "$pat" "$3" | grep -vc 'accepted but not active')
+  local pat='\b(WARN|WARNING|ERROR|SEVERE|Exception)\b' skip='accepted but not active' n first
+  [[ -n ${4:-} ]] && skip+="|$4"
+  n=$(grep -E "$pat" "$3" | grep -Evc "$skip")
   if ((n > 0)); then
-    first=$(grep -E "$pat" "$3" | grep -v 'accepted but not active' | head -3 | cut -c1-240 | paste -sd '|' | sed 's/|/ ⏐ /g')
+    first=$(grep -E "$pat" "$3" | grep -Ev "$skip" | head -3 | cut -c1-240 | paste -sd '|' | sed 's/|/ ⏐ /g')
     fact note workload="$1" tool="$2" text="$n WARN/ERROR line(s) in the log, first: \`$first\`"
   fi
 }
 
+# start_service DIR [JVM-FLAG...]: `java [JVM-FLAG...] -jar $JAR FETCHBOX_ARGS
+# --fetchbox.inbox-settle=0` in DIR (log DIR/service.log) and wait, up to 60 s, for its
+# "fetchbox ready" line; sets SERVICE_PID and READY_SECONDS (from the launch to that line, 10 ms
+# polls). Returns 1, with the service stopped and SERVICE_PID empty, when it did not get ready.
+start_service() {
+  local d=$1 t0
+  shift
+  mkdir -p "$d/inbox"
+  t0=$EPOCHREALTIME
+  (cd "$d" && exec java "$@" -jar "$JAR" "${FETCHBOX_ARGS[@]}" --fetchbox.inbox-settle=0 >"$d/service.log" 2>&1) &
+  SERVICE_PID=$!
+  if READY_SECONDS=$($REPORT waitlog --log "$d/service.log" --pattern 'fetchbox ready' \
+    --pid "$SERVICE_PID" --since "$t0" --timeout 60); then
+    return 0
+  fi
+  log "fetchbox service did not get ready: $(tail -3 "$d/service.log")"
+  stop_pid "$SERVICE_PID" 10
+  SERVICE_PID=
+  return 1
+}
+
 # run_service W: one fetchbox service for the workload, one list dropped per run
 run_service() {
-  local w=$1 lw=${1,,} d=$WORK/runs/$1-fetchbox-service i run batch_secs=
+  local w=$1 lw=${1,,} d=$WORK/runs/$1-fetchbox-service run batch_secs=
   local list=$WORK/lists/$lw.txt sums=$WORK/lists/$lw.sums.json
-  mkdir -p "$d/inbox"
-  (cd "$d" && exec java -jar "$JAR" "${FETCHBOX_ARGS[@]}" --fetchbox.inbox-settle=0 >"$d/service.log" 2>&1) &
-  SERVICE_PID=$!
-  for ((i = 0; i < 600; i++)); do
-    grep -q 'fetchbox ready' "$d/service.log" 2>/dev/null && break
-    kill -0 "$SERVICE_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if ! grep -q 'fetchbox ready' "$d/service.log" 2>/dev/null; then
-    log "fetchbox service did not get ready: $(tail -3 "$d/service.log")"
+  if ! start_service "$d"; then
     fact note workload="$w" tool=fetchbox-service text="the service did not start: see its log"
-    stop_pid "$SERVICE_PID" 10
-    SERVICE_PID=
     return
   fi
   log "$w fetchbox service (pid $SERVICE_PID) ready"
@@ -356,6 +378,181 @@ ceiling() {
   esac
 }
 
+# ------------------------------------------------------------------------------ memory and start-up
+
+thousands() { printf '%d' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; } # 1000000 -> 1,000,000
+
+# note_batch_times ROW TOOL LOGFILE BATCH-BRE: the batch times fetchbox logs itself ("m2: finished
+# in 1.2 s"), in the order of the runs, as for fetchbox-service in the main table
+note_batch_times() {
+  local secs
+  secs=$(sed -n "s/.* $4: finished in \([0-9.]*\) s.*/\1/p" "$3" | paste -sd ' ')
+  [[ -n $secs ]] && fact note workload="$1" tool="$2" \
+    text="the batch times fetchbox itself logs (\"finished in\", from taking the list to the last outcome): ${secs// /, } s"
+  return 0
+}
+
+# note_oom ROW LOGFILE: an OutOfMemoryError in a fetchbox log is worth a note of its own
+note_oom() {
+  local n
+  n=$(grep -c 'OutOfMemoryError' "$2" 2>/dev/null)
+  ((n > 0)) && fact note workload="$1" tool=fetchbox \
+    text="**$n line(s) with OutOfMemoryError in the log**, first: \`$(grep -m1 'OutOfMemoryError' "$2" | cut -c1-240)\`"
+  return 0
+}
+
+# ensure_w2: W2's files and list, made once (M1 downloads them, M2's body is made of them)
+ensure_w2() {
+  [[ -f $WORK/lists/w2.sums.json ]] && return 0
+  make_workload W2 "$W2_N" $((W2_MIB * 1048576)) "http://127.0.0.1:$NGINX_PORT" \
+    "$W2_N files of $W2_MIB MiB from nginx"
+}
+
+# M1: W2's files through a running service started with -Xmx128m, one list dropped per run (as
+# run_service, without a warm-up); peak RSS is the service's VmHWM at the end
+run_m1() {
+  local d=$WORK/runs/m1 list=$WORK/lists/w2.txt sums=$WORK/lists/w2.sums.json
+  local run name secs rc snap0 snap1 hwm code
+  log "=== M1"
+  ensure_w2
+  fact mrow row=M1 heap=-Xmx128m target="peak RSS < 300 MiB" max_rss_mib=300 \
+    desc="W2's $W2_N files of $W2_MIB MiB from nginx, dropped into a running service"
+  if ! start_service "$d" -Xmx128m; then
+    $REPORT mrecord --results "$RESULTS" --row M1 --run 1 --seconds 0 --rc 1 \
+      --problem "the service did not print 'fetchbox ready' within 60 s"
+  else
+    log "M1 fetchbox service (pid $SERVICE_PID, -Xmx128m) ready"
+    for ((run = 1; run <= RUNS; run++)); do
+      fact load workload=M1 tool=fetchbox-service run="$run" load1="$(cut -d' ' -f1 /proc/loadavg)"
+      name=m1-run$run
+      cp "$list" "$d/inbox/.$name.txt.tmp" # a dot name is ignored until the rename
+      snap0=$(cpusnap)
+      secs=$($REPORT dropwait --src "$d/inbox/.$name.txt.tmp" --dst "$d/inbox/$name.txt" \
+        --summary "$d/reports/$name.summary.json" --timeout "$RUN_TIMEOUT" --pid "$SERVICE_PID")
+      rc=$?
+      snap1=$(cpusnap)
+      local args=(--results "$RESULTS" --row M1 --run "$run" --seconds "${secs:-$RUN_TIMEOUT}" --rc "$rc"
+        --sums "$sums" --dir "$d/output/$name" --snap0 "$snap0" --snap1 "$snap1")
+      ((rc != 0)) && args+=(--problem "no reports/$name.summary.json (timed out, or the service exited)")
+      $REPORT mrecord "${args[@]}"
+      rm -rf "$d/output/$name"
+    done
+    note_batch_times M1 fetchbox-service "$d/service.log" 'm1-run[0-9]*'
+    hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null)
+    [[ -n $hwm ]] && fact rss workload=M1 tool=fetchbox-service rss_kib="$hwm"
+    stop_pid "$SERVICE_PID" 40
+    code=$?
+    SERVICE_PID=
+    ((code != 0)) && fact note workload=M1 tool=fetchbox-service text="the service exited $code after SIGTERM"
+  fi
+  cp "$d/service.log" "$WORK/logs/m1-fetchbox-service.log"
+  note_log M1 fetchbox-service "$d/service.log"
+  note_oom M1 "$d/service.log"
+  rm -rf "$d"
+}
+
+# M2: one large body (W2's files concatenated, repeated up to M2_MIB) with --once at -Xmx64m
+run_m2() {
+  local src=$WORK/data/m2 list=$WORK/lists/m2.txt sums=$WORK/lists/m2.sums.json
+  local run d tf lf reps i size
+  log "=== M2"
+  ensure_w2
+  if [[ ! -f $sums ]]; then
+    reps=$(((M2_MIB + W2_N * W2_MIB - 1) / (W2_N * W2_MIB)))
+    log "making M2: W2's files concatenated $reps time(s), $((reps * W2_N * W2_MIB)) MiB"
+    mkdir -p "$src"
+    for ((i = 0; i < reps; i++)); do cat "$WORK"/data/w2/*; done >"$src/m2.bin"
+    $REPORT sums --dir "$src" --out "$sums" 2>/dev/null || die "could not checksum M2"
+    echo "http://127.0.0.1:$NGINX_PORT/m2/m2.bin" >"$list"
+  fi
+  size=$(($(stat -c %s "$src/m2.bin") / 1048576))
+  ((size % 1024 == 0)) && size="$((size / 1024)) GiB" || size="$size MiB"
+  fact mrow row=M2 heap=-Xmx64m target="completes at -Xmx64m" desc="one $size body from nginx, \`--once\`"
+  for ((run = 1; run <= RUNS; run++)); do
+    d=$WORK/runs/m2-run$run tf=$WORK/logs/m2-run$run.time lf=$WORK/logs/m2-run$run.log
+    mkdir -p "$d/inbox"
+    cp "$list" "$d/inbox/m2.txt"
+    fact load workload=M2 tool=fetchbox-once run="$run" load1="$(cut -d' ' -f1 /proc/loadavg)"
+    timed "$tf" "$lf" env -C "$d" java -Xmx64m -jar "$JAR" --once "${FETCHBOX_ARGS[@]}"
+    $REPORT mrecord --results "$RESULTS" --row M2 --run "$run" --seconds "$LAST_SECONDS" --rc "$LAST_RC" \
+      --expect-rc 0 --timefile "$tf" --sums "$sums" --dir "$d/output/m2" --snap0 "$SNAP0" --snap1 "$SNAP1"
+    rm -rf "$d"
+  done
+  cat "$WORK"/logs/m2-run*.log >"$WORK/logs/m2-all.log"
+  note_batch_times M2 fetchbox-once "$WORK/logs/m2-all.log" m2
+  note_log M2 fetchbox-once "$WORK/logs/m2-all.log"
+  note_oom M2 "$WORK/logs/m2-all.log"
+}
+
+# M3: a list of 10 x M3_DISTINCT lines (distinct URLs, duplicates, invalid lines) with --once at
+# -Xmx256m; nginx answers every /m3/ URL with "m3\n". Exit 1 is expected (the invalid lines):
+# verified by the reports' counts and the files. One run: at full size it is the longest row.
+run_m3() {
+  local d=$WORK/runs/m3 list=$WORK/lists/m3.txt tf=$WORK/logs/m3.time lf=$WORK/logs/m3.log lines
+  log "=== M3"
+  lines=$((10 * M3_DISTINCT))
+  log "making M3: $lines lines"
+  $REPORT m3list --base "http://127.0.0.1:$NGINX_PORT/m3" --distinct "$M3_DISTINCT" --list "$list" \
+    --sums "$WORK/lists/m3.sums.json" --expect "$WORK/lists/m3.expect.json" || die "could not make M3's list"
+  fact mrow row=M3 heap=-Xmx256m target="completes at -Xmx256m" \
+    desc="a $(thousands $lines)-line list: $(thousands "$M3_DISTINCT") distinct URLs, $(thousands $((7 * M3_DISTINCT))) duplicate and $(thousands $((2 * M3_DISTINCT))) invalid lines, \`--once\`"
+  mkdir -p "$d/inbox"
+  cp "$list" "$d/inbox/m3.txt"
+  fact load workload=M3 tool=fetchbox-once run=1 load1="$(cut -d' ' -f1 /proc/loadavg)"
+  timed "$tf" "$lf" env -C "$d" java -Xmx256m -jar "$JAR" --once "${FETCHBOX_ARGS[@]}"
+  $REPORT mrecord --results "$RESULTS" --row M3 --run 1 --seconds "$LAST_SECONDS" --rc "$LAST_RC" \
+    --expect-rc 1 --timefile "$tf" --sums "$WORK/lists/m3.sums.json" --dir "$d/output/m3" \
+    --summary "$d/reports/m3.summary.json" --jsonl "$d/reports/m3.jsonl" --expect "$WORK/lists/m3.expect.json" \
+    --snap0 "$SNAP0" --snap1 "$SNAP1"
+  local fin
+  fin=$(grep -m1 'm3: finished in' "$lf" | sed 's/.* m3: finished in/m3: finished in/' | cut -c1-240)
+  [[ -n $fin ]] && fact note workload=M3 tool=fetchbox-once text="fetchbox's own log: \`$fin\`"
+  cp "$d/reports/m3.summary.json" "$WORK/logs/m3.summary.json" 2>/dev/null
+  note_log M3 fetchbox-once "$lf" 'line [0-9]+: invalid: |: more invalid lines; they are in the report'
+  note_oom M3 "$lf"
+  rm -rf "$d"
+}
+
+# S1: S1_N launches of the service, each in a fresh folder, timed to its "fetchbox ready" line,
+# then stopped with SIGTERM
+run_s1() {
+  local run d secs hwm code snap0 snap1 problem own=
+  log "=== S1"
+  fact mrow row=S1 heap= target="< 2 s" max_seconds=2 \
+    desc="service launch in a fresh folder to its \`fetchbox ready\` line, $S1_N launches"
+  : >"$WORK/logs/s1-fetchbox-service.log"
+  for ((run = 1; run <= S1_N; run++)); do
+    d=$WORK/runs/s1-run$run problem= hwm=
+    fact load workload=S1 tool=fetchbox-service run="$run" load1="$(cut -d' ' -f1 /proc/loadavg)"
+    snap0=$(cpusnap)
+    if start_service "$d"; then
+      secs=$READY_SECONDS
+      hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null)
+    else
+      secs=${READY_SECONDS:-60} problem="no 'fetchbox ready' line within 60 s"
+    fi
+    snap1=$(cpusnap)
+    stop_pid "$SERVICE_PID" 40
+    code=$?
+    SERVICE_PID=
+    ((code != 0)) && problem+="${problem:+; }exit $code after SIGTERM"
+    local args=(--results "$RESULTS" --row S1 --run "$run" --seconds "${secs:-60}" --rc "$code"
+      --snap0 "$snap0" --snap1 "$snap1")
+    [[ -n $hwm ]] && args+=(--rss-kib "$hwm")
+    [[ -n $problem ]] && args+=(--problem "$problem")
+    $REPORT mrecord "${args[@]}"
+    # fetchbox's own share: its log's "fetchbox starting" to "fetchbox ready" (the rest is the JVM)
+    own+=" $(awk '/fetchbox starting/ && !a { a = $2 } /fetchbox ready/ && !b { b = $2 }
+      END { if (a && b) { split(a, x, ":"); split(b, y, ":"); printf "%.3f", (y[1] - x[1]) * 3600 + (y[2] - x[2]) * 60 + y[3] - x[3] } }' "$d/service.log")"
+    cat "$d/service.log" >>"$WORK/logs/s1-fetchbox-service.log"
+    rm -rf "$d"
+  done
+  own=$(echo $own)
+  [[ -n $own ]] && fact note workload=S1 tool=fetchbox-service \
+    text="fetchbox's own log, from its \`fetchbox starting\` line to \`fetchbox ready\`: ${own// /, } s; the rest of each launch is the JVM before fetchbox's first line"
+  note_log S1 fetchbox-service "$WORK/logs/s1-fetchbox-service.log"
+}
+
 # ------------------------------------------------------------------------------ facts
 
 record_meta() {
@@ -372,7 +569,7 @@ print(next((l.split(":", 1)[1].strip() for l in m.splitlines() if l.startswith("
   fact meta key=warmup value="$([[ $WARMUP == 1 ]] && echo yes || echo no)"
   local mode=full
   [[ $QUICK == 1 ]] && mode="quick (BENCH_QUICK=1)"
-  [[ $ONLY != W1,W2,W3 ]] && mode+=", BENCH_ONLY=$ONLY"
+  [[ $ONLY != "$DEFAULT_ONLY" ]] && mode+=", BENCH_ONLY=$ONLY"
   [[ $TOOLS != "$ALL_TOOLS" ]] && mode+=", BENCH_TOOLS=$TOOLS"
   fact meta key=mode value="$mode"
   fact meta key=jar value="$JAR"
@@ -382,7 +579,24 @@ print(next((l.split(":", 1)[1].strip() for l in m.splitlines() if l.startswith("
   v+=" $(wget2 --version | head -1 | cut -d' ' -f1-3); $(nginx -v 2>&1 | sed 's/.*: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2);"
   v+=" $(python3 --version)"
   fact meta key=versions value="$v"
-  fact meta key=server value="nginx (worker_processes 2, sendfile on, access_log off, keepalive_requests 100000) for W1/W2; bench/delay_server.py (Python threads, HTTP/1.1 keep-alive, 100 ms before each response) for W3"
+  local server="nginx (worker_processes 2, sendfile on, access_log off, keepalive_requests 100000) for W1/W2; bench/delay_server.py (Python threads, HTTP/1.1 keep-alive, 100 ms before each response) for W3"
+  if wants_m M1 || wants_m M2 || wants_m M3; then
+    server+="; the same nginx for M1-M3, with \`location /m3/ { return 200 \"m3\\n\"; }\` for M3's URLs"
+  fi
+  fact meta key=server value="$server"
+  local w any_w=0
+  for w in W1 W2 W3; do wants "$w" "$ONLY" && any_w=1; done
+  ((any_w)) && record_w_commands
+  wants_m M1 && fact command tool=M1 text="(cd \$D && java -Xmx128m -jar \$JAR ${FETCHBOX_ARGS[*]} --fetchbox.inbox-settle=0); per run: inbox/.m1-runK.txt.tmp renamed to inbox/m1-runK.txt (W2's list), wait for reports/m1-runK.summary.json"
+  wants_m M2 && fact command tool=M2 text="(cd \$D && java -Xmx64m -jar \$JAR --once ${FETCHBOX_ARGS[*]})  # inbox/m2.txt: http://127.0.0.1:\$N/m2/m2.bin"
+  wants_m M3 && fact command tool=M3 text="(cd \$D && java -Xmx256m -jar \$JAR --once ${FETCHBOX_ARGS[*]})  # inbox/m3.txt: http://127.0.0.1:\$N/m3/uNNNNNN, duplicates, invalid lines"
+  wants_m S1 && fact command tool=S1 text="(cd \$D && java -jar \$JAR ${FETCHBOX_ARGS[*]} --fetchbox.inbox-settle=0) until its log has 'fetchbox ready', then SIGTERM"
+  wants_m M2 || wants_m M3 && fact command tool=each-M text="timeout -k 10 $RUN_TIMEOUT /usr/bin/time -v <command>  # M2, M3; wall time from bash \$EPOCHREALTIME around it"
+  return 0
+}
+
+# record_w_commands: the commands of the main table's rows
+record_w_commands() {
   fact command tool=fetchbox-service text="(cd \$D && java -jar \$JAR ${FETCHBOX_ARGS[*]} --fetchbox.inbox-settle=0); per run: write inbox/.wN-runK.txt.tmp, rename to inbox/wN-runK.txt, wait for reports/wN-runK.summary.json"
   fact command tool=fetchbox-once text="(cd \$D && java -jar \$JAR --once ${FETCHBOX_ARGS[*]})  # inbox/wN.txt already there"
   fact command tool=curl text="curl --parallel --parallel-max $CONC --parallel-immediate -s -S -K \$D.curl.cfg  # url = \"...\" / output = \"\$D/name\" pairs"
@@ -409,7 +623,7 @@ main() {
   record_meta
   fact meta key=busy_before value="$($REPORT busy --seconds 2)" # other sessions' load, if any
 
-  if wants W1 "$ONLY" || wants W2 "$ONLY"; then start_nginx; fi
+  if wants W1 "$ONLY" || wants W2 "$ONLY" || wants_m M1 || wants_m M2 || wants_m M3; then start_nginx; fi
   wants W3 "$ONLY" && start_delay_server
   wants W1 "$ONLY" && make_workload W1 "$W1_N" 4096 "http://127.0.0.1:$NGINX_PORT" \
     "$W1_N files of 4 KiB from nginx"
@@ -421,6 +635,10 @@ main() {
   for w in W1 W2 W3; do
     wants "$w" "$ONLY" && run_workload "$w"
   done
+  wants_m M1 && run_m1
+  wants_m M2 && run_m2
+  wants_m M3 && run_m3
+  wants_m S1 && run_s1
 
   fact meta key=total_seconds value="$((SECONDS - START_SECONDS))"
   stop_pid "$DELAY_PID" 5
