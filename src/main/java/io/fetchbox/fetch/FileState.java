@@ -74,7 +74,18 @@ public final class FileState {
         return Optional.ofNullable(records.get(nameOf(relativeFile)));
     }
 
-    public synchronized void write(String relativeFile, FileRecord record) {
+    public void write(String relativeFile, FileRecord record) {
+        String line;
+        try {
+            line = LINE_WRITER.writeValueAsString(new Line(nameOf(relativeFile), record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record state of " + relativeFile, e);
+        }
+        append(relativeFile, line, record);
+    }
+
+    /** Whole lines, one at a time: downloads finishing together never interleave within a line. */
+    private synchronized void append(String relativeFile, String line, FileRecord record) {
         String folder = folderOf(relativeFile);
         try {
             Writer writer = writers.get(folder);
@@ -85,7 +96,7 @@ public final class FileState {
                         log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 writers.put(folder, writer);
             }
-            writer.write(LINE_WRITER.writeValueAsString(new Line(nameOf(relativeFile), record)));
+            writer.write(line);
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {

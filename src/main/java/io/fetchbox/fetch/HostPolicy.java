@@ -26,6 +26,9 @@ public final class HostPolicy {
 
     /** Null when the host name may be asked, else why not. */
     public String problemWithName(String host) {
+        if (deny.isEmpty() && allow.isEmpty()) {
+            return null;
+        }
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -47,8 +46,9 @@ public final class Publisher {
         String etag = message.getHeader("ETag", String.class);
         String lastModified = message.getHeader("Last-Modified", String.class);
         Instant modified = HttpDates.parse(lastModified);
-        if (modified != null) {
-            Files.setLastModifiedTime(temp, FileTime.from(modified));
+        // by path (one utimensat): Files.setLastModifiedTime opens and closes the file around it
+        if (modified != null && !temp.toFile().setLastModified(Math.max(0, modified.toEpochMilli()))) {
+            throw new IOException("cannot set the modification time of " + temp);
         }
         String url = task.entry().url();
         // the record first: a crash right after the rename must not leave a file that looks like

@@ -71,12 +71,17 @@ public final class Requests {
 
     /** revalidate: a file fetched earlier from this URL is kept when the server says it has not changed. */
     private boolean askIfChanged(Exchange exchange, FetchTask task, ParsedUrl listed) {
-        if (!revalidate || !Files.exists(output.resolve(task.file()))) {
+        if (!revalidate) {
             return false;
         }
+        // the record first (memory), the file only then: a look-up of a name not yet in the folder
+        // waits for the folder's lock while other downloads create their files there
         Optional<FileRecord> known =
                 state.read(task.file()).filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())));
         if (known.isEmpty() || known.get().etag() == null && known.get().lastModified() == null) {
+            return false;
+        }
+        if (!Files.exists(output.resolve(task.file()))) {
             return false;
         }
         Message message = exchange.getMessage();
@@ -92,13 +97,14 @@ public final class Requests {
 
     /** A partial body of this URL in the temporary file: ask for the rest, if the resource is unchanged. */
     private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) throws IOException {
-        Path temp = output.resolve(TempFiles.of(task.file()));
-        if (!Files.exists(temp) || Files.size(temp) == 0) {
-            return;
-        }
+        // the partial record (under reports/.state/) first, the output folder only when there is one
         Optional<PartialRecord> partial = state.readPartial(task.file())
                 .filter(p -> p.urlKey().equals(FileState.urlKey(listed.normalized())) && p.validator() != null);
         if (partial.isEmpty()) {
+            return;
+        }
+        Path temp = output.resolve(TempFiles.of(task.file()));
+        if (!Files.exists(temp) || Files.size(temp) == 0) {
             return;
         }
         long have = Files.size(temp);

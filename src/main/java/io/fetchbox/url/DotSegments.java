@@ -9,7 +9,7 @@ final class DotSegments {
     private DotSegments() {}
 
     static String remove(String path) {
-        if (!path.contains(".")) {
+        if (!hasDotSegment(path)) {
             return path;
         }
         Deque<String> kept = new ArrayDeque<>();
@@ -33,5 +33,22 @@ final class DotSegments {
             joined += "/";
         }
         return path.startsWith("/") && !joined.startsWith("/") ? "/" + joined : joined;
+    }
+
+    /** Whether a segment is "." or "..": most paths have none (a dot in a file name is not one). */
+    static boolean hasDotSegment(String path) {
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(end - 1) == '.') {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 }

@@ -40,6 +40,8 @@ public final class ParsedUrl {
     private final String rawPath;
     private final String rawQuery;
     private final String rawFragment;
+    /** Built once by {@link #parse} (its last check) and kept: every request needs it again. */
+    private URI requestUri;
 
     private ParsedUrl(
             String scheme,
@@ -234,10 +236,15 @@ public final class ParsedUrl {
      * (as curl and browsers do; an encoded {@code %2e} is sent as written).
      */
     public URI requestUri() {
+        URI known = requestUri;
+        if (known != null) {
+            return known;
+        }
         String path = DotSegments.remove(requestPath());
         String text = scheme + "://" + authority(false) + path + (rawQuery == null ? "" : "?" + rawQuery);
         try {
-            return new URI(text);
+            requestUri = new URI(text);
+            return requestUri;
         } catch (URISyntaxException e) {
             throw new InvalidUrlException("unparseable URL: " + e.getReason() + " at index " + e.getIndex());
         }
