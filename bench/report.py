@@ -460,8 +460,9 @@ def memory_section(facts, mrows):
     out.append("")
     out.append("- M1 is a running service (started with the heap flag, timed like `fetchbox-service`: from "
                "the rename of the list into the inbox to its summary); M2 and M3 are `--once` runs, "
-               "timed as the whole process, JVM start included, and with `fetchbox.inbox-settle` at its "
-               "default 1 s as for `fetchbox-once`; all with the main table's "
+               "timed as the whole process, JVM start included, with `fetchbox.inbox-settle` at its "
+               "default 1 s as for `fetchbox-once` (a list already older than that is taken at once); "
+               "all with the main table's "
                "`--fetchbox.concurrency=16 --fetchbox.per-host=16 --fetchbox.http-port=0`.")
     out.append("- peak RSS: M1 the service JVM's VmHWM from /proc at the end (all its runs); M2 and M3 "
                "`/usr/bin/time -v` \"Maximum resident set size\" (largest over the runs); S1 the "
