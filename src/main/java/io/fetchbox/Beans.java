@@ -113,7 +113,9 @@ final class Beans {
         bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle));
-        main.bind("settledReadLock", new SettledReadLock(settings.inboxSettle(), Clock.systemUTC()));
+        main.bind(
+                "settledReadLock",
+                new SettledReadLock(settings.inboxSettle(), Clock.systemUTC(), lifecycle::isStopping));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
         main.bind("feeder", new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node));
         HostPolicy hostPolicy =

@@ -117,6 +117,11 @@ public final class FileState {
     /** What a partial body in a temporary file was: kept while it is written, so that it can be resumed. */
     public Optional<PartialRecord> readPartial(String relativeFile) {
         Path file = partials.resolve(relativeFile + ".json");
+        // asked before every download: most have no record, and a missing file must not cost an
+        // exception with a deep stack each time
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(JSON.readValue(Files.readAllBytes(file), PartialRecord.class));
         } catch (IOException e) {

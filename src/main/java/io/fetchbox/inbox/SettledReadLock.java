@@ -3,6 +3,7 @@ package io.fetchbox.inbox;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileOperations;
@@ -15,14 +16,19 @@ import org.apache.camel.component.file.strategy.FileChangedExclusiveReadLockStra
  * is watched by Camel's {@code changed} lock until it has stood still for the settle time. Camel's
  * {@code changed} lock alone watches every file for a whole settle time, however old it is: a
  * second per list by default, even for lists that waited in the inbox for an hour.
+ *
+ * <p>A stopping service takes no list: the inbox filter may have accepted one just before SIGTERM,
+ * and the lock, asked right before the list is moved to {@code .inprogress/}, leaves it in the inbox.
  */
 public final class SettledReadLock extends FileChangedExclusiveReadLockStrategy {
     private final long settleMillis;
     private final Clock clock;
+    private final BooleanSupplier stopping;
 
-    public SettledReadLock(Duration settle, Clock clock) {
+    public SettledReadLock(Duration settle, Clock clock, BooleanSupplier stopping) {
         this.settleMillis = settle.toMillis();
         this.clock = clock;
+        this.stopping = stopping;
         // Camel ignores a check interval of 0 and waits its default second instead
         setCheckInterval(Math.max(1, settleMillis));
         // a list still changing after this long is left for the next poll
@@ -34,10 +40,14 @@ public final class SettledReadLock extends FileChangedExclusiveReadLockStrategy 
     @Override
     public boolean acquireExclusiveReadLock(
             GenericFileOperations<File> operations, GenericFile<File> file, Exchange exchange) throws Exception {
+        if (stopping.getAsBoolean()) {
+            return false;
+        }
         if (isSettled(new File(file.getAbsoluteFilePath()).lastModified(), clock.millis())) {
             return true;
         }
-        return super.acquireExclusiveReadLock(operations, file, exchange);
+        // Camel's lock may watch the file for a while: the service may have begun to stop meanwhile
+        return super.acquireExclusiveReadLock(operations, file, exchange) && !stopping.getAsBoolean();
     }
 
     /** Whether a file last modified at {@code modifiedMillis} has been still for the settle time. */
