@@ -71,17 +71,14 @@ public final class Requests {
 
     /** revalidate: a file fetched earlier from this URL is kept when the server says it has not changed. */
     private boolean askIfChanged(Exchange exchange, FetchTask task, ParsedUrl listed) {
-        if (!revalidate) {
+        // the file first: asking the state would load the folder's records into memory, and keep
+        // every record written there afterwards, for a batch that has no earlier file to revalidate
+        if (!revalidate || !Files.exists(output.resolve(task.file()))) {
             return false;
         }
-        // the record first (memory), the file only then: a look-up of a name not yet in the folder
-        // waits for the folder's lock while other downloads create their files there
         Optional<FileRecord> known =
                 state.read(task.file()).filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())));
         if (known.isEmpty() || known.get().etag() == null && known.get().lastModified() == null) {
-            return false;
-        }
-        if (!Files.exists(output.resolve(task.file()))) {
             return false;
         }
         Message message = exchange.getMessage();
