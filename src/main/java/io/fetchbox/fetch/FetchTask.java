@@ -30,10 +30,6 @@ public record FetchTask(
         this(batch, entry, file, entry.url(), hostKey, 1, 0, 0);
     }
 
-    public FetchTask(String batch, UrlEntry entry, String file) {
-        this(batch, entry, file, ParsedUrl.parse(entry.url()).hostKey());
-    }
-
     public FetchTask withFile(String value) {
         return new FetchTask(batch, entry, value, url, hostKey, attempt, redirects, startedMillis);
     }
@@ -53,7 +49,14 @@ public record FetchTask(
     /** A new attempt, from the listed URL again. */
     public FetchTask nextAttempt() {
         return new FetchTask(
-                batch, entry, file, entry.url(), ParsedUrl.parse(entry.url()).hostKey(), attempt + 1, 0, startedMillis);
+                batch,
+                entry,
+                file,
+                entry.url(),
+                atListedUrl() ? hostKey : ParsedUrl.parse(entry.url()).hostKey(),
+                attempt + 1,
+                0,
+                startedMillis);
     }
 
     /** Whether this request goes to the listed URL itself (not to where a redirect pointed). */

@@ -108,6 +108,11 @@ public final class FileState {
         }
     }
 
+    /** Records held in memory, of every folder whose log was read: for tests. */
+    synchronized int recordsInMemory() {
+        return loaded.values().stream().mapToInt(Map::size).sum();
+    }
+
     /** Closes the open logs (they are opened again when needed). */
     public synchronized void flush() {
         writers.values().forEach(FileState::closeQuietly);
