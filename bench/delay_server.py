@@ -2,8 +2,9 @@
 """A small static file server that waits before every response (bench workload W3).
 
 nginx cannot add latency, so W3 is served by this: HTTP/1.1 with keep-alive, one thread
-per connection (so 16+ requests are served at once), each file read from disk, and
---delay seconds (default 0.1) of sleep before each response. Python 3 stdlib only.
+per connection (so 16+ requests are served at once), each file read from disk, and each
+response sent in one write --delay seconds (default 0.1) after its request line arrived: the
+server's own work is done within the wait, not added to it. Python 3 stdlib only.
 
     python3 bench/delay_server.py --root DIR [--host 127.0.0.1] [--port 0]
                                   [--delay 0.1] [--port-file F] [--max-seconds 7200]
@@ -38,6 +39,11 @@ def make_handler(root: str, delay: float):
         server_version = "bench-delay/1"
         sys_version = ""
 
+        def parse_request(self):
+            # the 100 ms count from the request line's arrival, not from the end of parsing
+            self.arrived = time.monotonic()
+            return super().parse_request()
+
         def do_GET(self):
             self._serve(with_body=True)
 
@@ -45,7 +51,8 @@ def make_handler(root: str, delay: float):
             self._serve(with_body=False)
 
         def _serve(self, with_body: bool):
-            time.sleep(delay)
+            # everything but one send is done before the wait, so that the server's own work does
+            # not add to the latency it is meant to add
             rel = unquote(urlsplit(self.path).path).lstrip("/")
             path = os.path.realpath(os.path.join(root, rel))
             data = None
@@ -56,17 +63,18 @@ def make_handler(root: str, delay: float):
                 except OSError:
                     data = None
             if data is None:
-                self.send_response(404)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if with_body:
-                self.wfile.write(data)
+                status, kind, data = "404 Not Found", "text/plain", b""
+            else:
+                status, kind = "200 OK", "application/octet-stream"
+            head = (
+                f"HTTP/1.1 {status}\r\nServer: {self.server_version}\r\n"
+                f"Content-Type: {kind}\r\nContent-Length: {len(data)}\r\n\r\n"
+            ).encode("ascii")
+            response = head + data if with_body else head
+            wait = self.arrived + delay - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.wfile.write(response)
 
         def log_message(self, fmt, *args):  # no access log
             pass

@@ -631,9 +631,8 @@ def cmd_table(a) -> int:
                "missing or wrong file makes the row FAILED instead of giving it a time.")
     out.append("- fetchbox / best peer: fetchbox's median divided by the lowest verified peer median "
                "(curl, aria2c, wget2, xargs-curl) on that workload; above 1 means slower.")
-    out.append("- fetchbox logs one expected WARN, `fetchbox.http-port is accepted but not active in this "
-               "version`, because the benchmark passes `--fetchbox.http-port=0`; other WARN/ERROR lines are "
-               "listed below.")
+    out.append("- `--fetchbox.http-port=0` turns fetchbox's HTTP server (status page, API, metrics) off, "
+               "as the peers have none; WARN/ERROR lines in fetchbox's logs are listed below.")
     out.append("- ceilings: W1 `wrk -t2 -c16` on one W1 URL (requests/s, as files/s; the time is W1's "
                "file count at that rate); W2 a plain `cp` of W2's files (page cache warm); W3 the ideal "
                "files × 0.1 s / 16.")

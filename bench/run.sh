@@ -249,11 +249,9 @@ run_one() {
 }
 
 # note_log W TOOL LOGFILE [EXPECTED-ERE]: WARN/ERROR lines of a fetchbox log go into the table's
-# notes, except the one that --fetchbox.http-port=0 always gives ("accepted but not active in this
-# version") and those matching EXPECTED-ERE (M3's invalid lines)
+# notes, except those matching EXPECTED-ERE (M3's invalid lines)
 note_log() {
-  local pat='\b(WARN|WARNING|ERROR|SEVERE|Exception)\b' skip='accepted but not active' n first
-  [[ -n ${4:-} ]] && skip+="|$4"
+  local pat='\b(WARN|WARNING|ERROR|SEVERE|Exception)\b' skip=${4:-'^$'} n first
   n=$(grep -E "$pat" "$3" | grep -Evc "$skip")
   if ((n > 0)); then
     first=$(grep -E "$pat" "$3" | grep -Ev "$skip" | head -3 | cut -c1-240 | paste -sd '|' | sed 's/|/ ⏐ /g')

@@ -211,7 +211,6 @@ public final class HostScheduler<T> {
         }
     }
 
-    /** Items still to be handed out: none once stopped (what waits then is done by the next start). */
     /** Waits until no item is in flight, at most the timeout; true when none is. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long left = unit.toNanos(timeout);
@@ -229,6 +228,7 @@ public final class HostScheduler<T> {
         }
     }
 
+    /** Items still to be handed out: none once stopped (what waits then is done by the next start). */
     public int waiting() {
         lock.lock();
         try {
