@@ -1,14 +1,12 @@
 package io.fetchbox.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fetchbox.testing.RunFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,50 +20,15 @@ import java.util.stream.Stream;
  * A fetchbox working directory as the process sees it with the default configuration: {@code inbox/},
  * {@code output/} and {@code reports/} relative to it, and readers for what fetchbox writes there.
  */
-final class Folders {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    final Path root;
-    final Path inbox;
-    final Path output;
-    final Path reports;
-
+final class Folders extends RunFolders {
     Folders(Path root) {
-        this.root = root;
-        this.inbox = root.resolve("inbox");
-        this.output = root.resolve("output");
-        this.reports = root.resolve("reports");
-    }
-
-    /** Drops a list the way a careful producer does: written under a hidden name, then renamed. */
-    Path drop(String name, String content) {
-        try {
-            Files.createDirectories(inbox);
-            Path temp = inbox.resolve("." + name + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            return Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The lines of {@code reports/<batch>.jsonl}, parsed, in file order. */
-    List<JsonNode> report(String batch) {
-        try (Stream<String> lines = Files.lines(reports.resolve(batch + ".jsonl"))) {
-            return lines.filter(l -> !l.isBlank()).map(Folders::parse).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        super(root);
     }
 
     /** The report lines by their {@code line} number; fails on a number reported twice. */
     Map<Integer, JsonNode> reportByLine(String batch) {
         return report(batch).stream()
                 .collect(Collectors.toMap(r -> r.get("line").asInt(), Function.identity()));
-    }
-
-    JsonNode summary(String batch) {
-        return parse(read(reports.resolve(batch + ".summary.json")));
     }
 
     /** Every path under {@code dir} (files and folders), relative to it, sorted. */
@@ -75,14 +38,6 @@ final class Folders {
                     .map(p -> dir.relativize(p).toString())
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,14 +56,6 @@ final class Folders {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
