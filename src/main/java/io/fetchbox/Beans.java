@@ -16,6 +16,7 @@ import io.fetchbox.fetch.FetchboxHttpComponent;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.HostPolicy;
 import io.fetchbox.fetch.HostScheduler;
+import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
 import io.fetchbox.fetch.Responses;
@@ -87,12 +88,13 @@ final class Beans {
 
     void bindInto(Main main) {
         Path inbox = settings.inboxPath();
-        Path output = settings.outputPath();
+        OutputFolder outputFolder = new OutputFolder(settings.outputPath());
+        Path output = outputFolder.root();
         Path reports = settings.reportsPath();
         String node = settings.clusterMode() ? settings.nodeId() : null;
         FileState state = new FileState(reports);
         Layout layout = Layout.parse(settings.layout());
-        OutputClaims claims = new OutputClaims(output, state, layout != Layout.BATCH);
+        OutputClaims claims = new OutputClaims(outputFolder, state, layout != Layout.BATCH);
         BatchRegistry batches = new BatchRegistry(
                 inbox,
                 output,
@@ -117,7 +119,8 @@ final class Beans {
                 "settledReadLock",
                 new SettledReadLock(settings.inboxSettle(), Clock.systemUTC(), lifecycle::isStopping));
         main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
-        main.bind("feeder", new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node));
+        Feeder feeder = new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node);
+        main.bind("feeder", feeder);
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
         main.bind("http", new FetchboxHttpComponent(hostPolicy));
@@ -130,11 +133,15 @@ final class Beans {
         main.bind(
                 "requests",
                 new Requests(
-                        settings.userAgent(), hostPolicy, state, output, "revalidate".equals(settings.existing())));
+                        settings.userAgent(),
+                        hostPolicy,
+                        state,
+                        outputFolder,
+                        "revalidate".equals(settings.existing())));
         main.bind("responses", new Responses(settings.maxRedirects()));
-        main.bind("bodies", new Bodies(settings.maxBytes(), output, state));
-        main.bind("publisher", new Publisher(output, state, node));
-        main.bind("failures", new Failures(output, state, retryPolicy, admission, node, metrics));
+        main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state));
+        main.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
+        main.bind("failures", new Failures(outputFolder, state, retryPolicy, admission, node, metrics));
     }
 
     /**
@@ -196,6 +203,9 @@ final class Beans {
         // port was given; Camel's own port 0 would mean "any free port", so off is a flag of its own
         int httpPort = settings.httpServerPort();
         return Map.of(
+                // the output folder as resolved once at start-up: it may itself be a link (README, "Security")
+                "internal.output-folder",
+                        new OutputFolder(settings.outputPath()).root().toString(),
                 "internal.write-buffer", Integer.toString(WRITE_BUFFER_BYTES),
                 "internal.fetch-queue", fetchQueue,
                 "internal.outcome-queue", outcomeQueue,

@@ -42,12 +42,15 @@ class CrashWindowsTest {
     void aWholeBodyStillInItsTemporaryFileIsFetchedAfreshWhenTheServerCannotContinueIt() throws IOException {
         // crashed after the body was written, before the rename: the temporary file is complete
         Path file = ws.output.resolve("w/a.bin");
-        Files.move(file, ws.output.resolve("w/.a.bin.fetchbox-part"));
+        String temporary = "w/.a.bin.0123456789abcdef.fetchbox-part";
+        Files.move(file, ws.output.resolve(temporary));
         new FileState(ws.reports)
                 .writePartial(
                         "w/a.bin",
                         new PartialRecord(
-                                FileState.urlKey(ParsedUrl.parse(url).normalized()), Bodies.etag("a.bin", 7, 5000)));
+                                FileState.urlKey(ParsedUrl.parse(url).normalized()),
+                                Bodies.etag("a.bin", 7, 5000),
+                                temporary));
         interruptRun();
 
         assertThat(ws.once()).isEqualTo(0);

@@ -18,6 +18,7 @@ import io.fetchbox.report.ReportFiles;
 import io.fetchbox.report.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -257,7 +258,9 @@ public final class BatchRegistry {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path temp : files.filter(
-                            p -> TempFiles.isTemporary(p.getFileName().toString()))
+                            // regular files only: a link someone left under such a name is not ours
+                            p -> TempFiles.isTemporary(p.getFileName().toString())
+                                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .toList()) {
                 Files.deleteIfExists(temp);
                 state.forgetPartial(output.relativize(temp.resolveSibling(

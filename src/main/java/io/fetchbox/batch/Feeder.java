@@ -12,6 +12,7 @@ import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
@@ -101,14 +102,25 @@ public final class Feeder {
                     .file(plan.file())
                     .build();
         }
-        if (skipExisting && plan.file() != null && Files.exists(output.resolve(plan.file()))) {
+        if (skipExisting
+                && plan.file() != null
+                && Files.exists(output.resolve(plan.file()), LinkOption.NOFOLLOW_LINKS)) {
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.SKIPPED)
                     .file(plan.file())
                     .node(node)
                     .build();
         }
-        return new FetchTask(batch, entry, plan.file(), url.hostKey());
+        UrlEntry fetched = plan.changedFile() == null
+                ? entry
+                : entry.withWarning(plan.changedFile() + " was changed since fetchbox wrote it; left as it is, this"
+                        + " download is saved as " + plan.file());
+        return new FetchTask(batch, fetched, plan.file(), url.hostKey());
+    }
+
+    /** The next free file for a download whose file name someone else took meanwhile (see {@link io.fetchbox.fetch.Publisher}). */
+    public String renumber(FetchTask task, String taken) {
+        return batches.run(task.batch()).planner().replan(requestOf(task.entry()), taken);
     }
 
     /**

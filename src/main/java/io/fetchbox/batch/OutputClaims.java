@@ -2,20 +2,21 @@ package io.fetchbox.batch;
 
 import io.fetchbox.fetch.FileRecord;
 import io.fetchbox.fetch.FileState;
+import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.naming.TargetClaims;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which output paths a batch may use. A path is free when no file is there and no other running
- * batch has reserved it, or when the file there is one fetchbox fetched from the same URL. A file
- * a person put there, or another URL's file, is never overwritten.
+ * Which output paths a batch may use. A path is free when nothing is there (not even a link) and no
+ * other running batch has reserved it, or when the file there is one fetchbox fetched from the same
+ * URL and nobody changed since (same size and modification time as recorded). A file a person put
+ * there or changed, a link, or another URL's file, is never overwritten (README, "Security").
  */
 public final class OutputClaims {
-    private final Path output;
+    private final OutputFolder output;
     private final FileState state;
     private final boolean sharedFolders;
     private final Map<String, String> reservedBy = new ConcurrentHashMap<>();
@@ -24,7 +25,7 @@ public final class OutputClaims {
      * @param sharedFolders true for the flat and mirror layouts, where batches running at once can
      *     want one path; in the batch layout each batch has its folder, and nothing is reserved
      */
-    public OutputClaims(Path output, FileState state, boolean sharedFolders) {
+    public OutputClaims(OutputFolder output, FileState state, boolean sharedFolders) {
         this.output = output;
         this.state = state;
         this.sharedFolders = sharedFolders;
@@ -39,9 +40,19 @@ public final class OutputClaims {
 
             @Override
             public boolean folderUsable(String relativeFolder) {
-                // a person's file where a folder should go: the planner numbers the folder instead
-                Path folder = output.resolve(relativeFolder);
-                return !Files.exists(folder) || Files.isDirectory(folder);
+                // a person's file where a folder should go: the planner numbers the folder instead;
+                // a link there is not numbered around but refused at download time (unsafe_path)
+                BasicFileAttributes folder = output.attributesOrNull(relativeFolder);
+                return folder == null || !folder.isRegularFile();
+            }
+
+            @Override
+            public boolean changedLocally(String relativePath, String normalizedUrl) {
+                BasicFileAttributes file = output.attributesOrNull(relativePath);
+                return file != null
+                        && recordFrom(relativePath, normalizedUrl)
+                                .filter(r -> !r.matches(file))
+                                .isPresent();
             }
         };
     }
@@ -53,16 +64,22 @@ public final class OutputClaims {
                 return false;
             }
         }
-        if (Files.exists(output.resolve(relativePath)) && !fetchedFrom(relativePath, normalizedUrl)) {
+        BasicFileAttributes there = output.attributesOrNull(relativePath);
+        if (there != null && !fetchedUnchanged(relativePath, normalizedUrl, there)) {
             reservedBy.remove(relativePath, batch);
             return false;
         }
         return true;
     }
 
-    private boolean fetchedFrom(String relativePath, String normalizedUrl) {
-        Optional<FileRecord> record = state.read(relativePath);
-        return record.isPresent() && record.get().urlKey().equals(FileState.urlKey(normalizedUrl));
+    private boolean fetchedUnchanged(String relativePath, String normalizedUrl, BasicFileAttributes there) {
+        return recordFrom(relativePath, normalizedUrl)
+                .filter(r -> r.matches(there))
+                .isPresent();
+    }
+
+    private Optional<FileRecord> recordFrom(String relativePath, String normalizedUrl) {
+        return state.read(relativePath).filter(r -> r.urlKey().equals(FileState.urlKey(normalizedUrl)));
     }
 
     public void releaseBatch(String batch) {

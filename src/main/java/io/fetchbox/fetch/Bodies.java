@@ -4,16 +4,18 @@ import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Puts a {@link MeteredBody} between the socket and Camel's file producer, and points the producer
- * at the hidden temporary file. A body that announces itself larger than the limit is refused
- * before a byte of it is read. Before the first byte of a large body is written, the partial record
- * says what the temporary file is part of, so that an interrupted body can be resumed, even after a
- * crash.
+ * at a hidden temporary file created new for this body under a random name (or, for the rest of a
+ * partial body, at the one the partial record names). A body that announces itself larger than the
+ * limit is refused before a byte of it is read. Before the first byte of a large body is written,
+ * the partial record says what the temporary file is part of, so that an interrupted body can be
+ * resumed, even after a crash.
  */
 public final class Bodies {
     private static final InputStream EMPTY = InputStream.nullInputStream();
@@ -21,10 +23,10 @@ public final class Bodies {
     static final long RESUMABLE_BYTES = 64 * 1024;
 
     private final long maxBytes;
-    private final Path output;
+    private final OutputFolder output;
     private final FileState state;
 
-    public Bodies(long maxBytes, Path output, FileState state) {
+    public Bodies(long maxBytes, OutputFolder output, FileState state) {
         this.maxBytes = maxBytes;
         this.output = output;
         this.state = state;
@@ -34,10 +36,8 @@ public final class Bodies {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         Message message = exchange.getMessage();
         InputStream raw = message.getBody(InputStream.class);
-        String temp = TempFiles.of(task.file());
-        long already = exchange.getProperty(FetchProps.APPEND, false, Boolean.class)
-                ? exchange.getProperty(FetchProps.RESUME_FROM, 0L, Long.class)
-                : 0;
+        boolean append = exchange.getProperty(FetchProps.APPEND, false, Boolean.class);
+        long already = append ? exchange.getProperty(FetchProps.RESUME_FROM, 0L, Long.class) : 0;
         long length = contentLength(message.getHeader("Content-Length", String.class));
         long announced = length < 0 ? -1 : already + length;
         Integer status = exchange.getProperty(FetchProps.STATUS, Integer.class);
@@ -51,8 +51,15 @@ public final class Bodies {
         String algorithm =
                 task.entry().checksum() == null ? null : task.entry().checksum().algorithm();
         MeteredBody body = new MeteredBody(raw == null ? EMPTY : raw, maxBytes, announced, algorithm);
+        String temp;
+        try {
+            temp = append ? continued(exchange) : fresh(exchange, task);
+        } catch (FetchFailure | IOException | RuntimeException e) {
+            StreamAbort.abort(raw);
+            throw e;
+        }
         if (already > 0) {
-            try (InputStream existing = Files.newInputStream(output.resolve(temp))) {
+            try (InputStream existing = Files.newInputStream(output.resolve(temp), LinkOption.NOFOLLOW_LINKS)) {
                 body.include(existing);
             }
         }
@@ -63,13 +70,43 @@ public final class Bodies {
                             FileState.urlKey(ParsedUrl.parse(task.entry().url()).normalized()),
                             validator(
                                     message.getHeader("ETag", String.class),
-                                    message.getHeader("Last-Modified", String.class))));
+                                    message.getHeader("Last-Modified", String.class)),
+                            temp));
             exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
         }
         exchange.setProperty(FetchProps.BODY, body);
-        exchange.setProperty(FetchProps.TEMP, temp);
         message.setBody(body);
         message.setHeader(Exchange.FILE_NAME, temp);
+    }
+
+    /** The temporary file the partial record named, still a regular file (checked again: a link is never written to). */
+    private String continued(Exchange exchange) throws FetchFailure {
+        String temp = exchange.getProperty(FetchProps.TEMP, String.class);
+        BasicFileAttributes attributes = output.attributesOrNull(temp);
+        if (attributes == null || !attributes.isRegularFile()) {
+            exchange.setProperty(FetchProps.START_OVER, true);
+            throw new FetchFailure(
+                    "truncated",
+                    exchange.getProperty(FetchProps.STATUS, Integer.class),
+                    "the partial body to continue is gone");
+        }
+        exchange.setProperty(FetchProps.TEMP_FILE_KEY, attributes.fileKey());
+        return temp;
+    }
+
+    /** A new temporary file; one an earlier attempt left for resuming, which the server declined, goes. */
+    private String fresh(Exchange exchange, FetchTask task) throws FetchFailure, IOException {
+        String earlier = exchange.getProperty(FetchProps.TEMP, String.class);
+        if (earlier != null) {
+            output.deleteTemporary(earlier);
+            state.forgetPartial(task.file());
+            exchange.removeProperty(FetchProps.PARTIAL_RECORDED);
+        }
+        String temp = output.createTemporary(task.file());
+        exchange.setProperty(FetchProps.TEMP, temp);
+        exchange.setProperty(
+                FetchProps.TEMP_FILE_KEY, output.attributesOrNull(temp).fileKey());
+        return temp;
     }
 
     /** If-Range takes a strong ETag or a date; a weak ETag cannot guard a range. */

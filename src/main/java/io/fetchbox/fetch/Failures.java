@@ -6,8 +6,6 @@ import io.fetchbox.url.ParsedUrl;
 import io.fetchbox.web.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -16,12 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * How a request that threw goes on: the connection is dropped; if the retry policy allows another
  * attempt, the task goes back to the scheduler after its wait (pausing the whole host for a 429 or
- * 503 with Retry-After) and the partial body is kept to be resumed; otherwise the temporary file is
- * removed and the failure becomes the line's outcome, with its SPEC code.
+ * 503 with Retry-After) and a partial body worth resuming is kept; otherwise the temporary file is
+ * removed and the failure becomes the line's outcome, with its error code (README, "Reports").
  */
 public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
-    private final Path output;
+    private final OutputFolder output;
     private final FileState state;
     private final RetryPolicy retries;
     private final Admission admission;
@@ -29,7 +27,12 @@ public final class Failures {
     private final Metrics metrics;
 
     public Failures(
-            Path output, FileState state, RetryPolicy retries, Admission admission, String node, Metrics metrics) {
+            OutputFolder output,
+            FileState state,
+            RetryPolicy retries,
+            Admission admission,
+            String node,
+            Metrics metrics) {
         this.output = output;
         this.state = state;
         this.retries = retries;
@@ -64,13 +67,15 @@ public final class Failures {
                     task.attempt() + 1,
                     wait);
             metrics.retry(task.hostKey(), failure.code());
-            if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)) {
-                removeTemporaryFile(task);
+            // a partial body is resumed only from a partial record (large bodies); others start over
+            if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)
+                    || !exchange.getProperty(FetchProps.PARTIAL_RECORDED, false, Boolean.class)) {
+                removeTemporaryFile(exchange, task);
             }
             admission.requeue(exchange, task.nextAttempt(), wait);
             return null;
         }
-        removeTemporaryFile(task);
+        removeTemporaryFile(exchange, task);
         LOG.warn("{} failed: {} ({}) after {} attempt(s)", where, failure.code(), redacted(failure), task.attempt());
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.FAILED)
@@ -96,12 +101,13 @@ public final class Failures {
         }
     }
 
-    private void removeTemporaryFile(FetchTask task) {
-        if (task.file() == null) {
+    private void removeTemporaryFile(Exchange exchange, FetchTask task) {
+        String temp = exchange.getProperty(FetchProps.TEMP, String.class);
+        if (task.file() == null || temp == null) {
             return;
         }
         try {
-            Files.deleteIfExists(output.resolve(TempFiles.of(task.file())));
+            output.deleteTemporary(temp);
             state.forgetPartial(task.file());
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot remove the temporary file of {}: {}", task.file(), e.getMessage());

@@ -5,7 +5,11 @@ public final class FetchProps {
     public static final String TASK = "fetchboxTask";
     public static final String NEXT_URL = "fetchboxNextUrl";
     public static final String BODY = "fetchboxBody";
+    /** The body's temporary file, relative to the output folder: random, created new (or the partial one resumed). */
     public static final String TEMP = "fetchboxTempFile";
+    /** The temporary file's identity (device and inode) when fetchbox created or resumed it. */
+    public static final String TEMP_FILE_KEY = "fetchboxTempFileKey";
+
     public static final String STATUS = "fetchboxHttpStatus";
     /** The bytes already in the temporary file when the request asked for the rest (Range). */
     public static final String RESUME_FROM = "fetchboxResumeFrom";

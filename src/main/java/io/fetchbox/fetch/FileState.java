@@ -75,6 +75,18 @@ public final class FileState {
     }
 
     public void write(String relativeFile, FileRecord record) {
+        writeLine(relativeFile, record);
+    }
+
+    /**
+     * Takes back a record written for a file that then could not be put in place (a person's file
+     * took the name first): the file there is not fetchbox's.
+     */
+    public void disown(String relativeFile) {
+        writeLine(relativeFile, null);
+    }
+
+    private void writeLine(String relativeFile, FileRecord record) {
         String line;
         try {
             line = LINE_WRITER.writeValueAsString(new Line(nameOf(relativeFile), record));
@@ -104,7 +116,7 @@ public final class FileState {
         }
         Map<String, FileRecord> records = loaded.get(folder);
         if (records != null) {
-            records.put(nameOf(relativeFile), record);
+            remember(records, nameOf(relativeFile), record);
         }
     }
 
@@ -178,7 +190,7 @@ public final class FileState {
             for (String text; (text = reader.readLine()) != null; ) {
                 try {
                     Line line = JSON.readValue(text, Line.class);
-                    records.put(line.name(), line.record());
+                    remember(records, line.name(), line.record());
                 } catch (IOException torn) {
                     // a line cut by a crash proves nothing
                 }
@@ -187,6 +199,15 @@ public final class FileState {
             throw new UncheckedIOException("cannot read " + log, e);
         }
         return records;
+    }
+
+    /** The last line for a name wins; a line without a record takes the name's record back. */
+    private static void remember(Map<String, FileRecord> records, String name, FileRecord record) {
+        if (record == null) {
+            records.remove(name);
+        } else {
+            records.put(name, record);
+        }
     }
 
     private Path logOf(String folder) {

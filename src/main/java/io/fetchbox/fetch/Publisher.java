@@ -6,25 +6,38 @@ import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The last step of a download: the complete body in its temporary file is verified against the
- * list's checksum, renamed into place in one atomic step, given the server's Last-Modified time,
- * and recorded under {@code reports/.state/}.
+ * The last step of a download: the complete body in its temporary file is checked to be the file
+ * fetchbox created, verified against the list's checksum, given the server's Last-Modified time,
+ * recorded under {@code reports/.state/}, and put in place in one atomic step that never replaces
+ * a file fetchbox did not write (README, "Security"): a name taken meanwhile sends the body to the
+ * next number, with a warning in the report line.
  */
 public final class Publisher {
-    private final Path output;
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    /** Names tried before giving up; each one taken means someone is racing fetchbox for names. */
+    private static final int MAX_NAMES = 20;
+
+    private final OutputFolder output;
     private final FileState state;
+    private final Renumbering renumbering;
     private final String node;
 
-    public Publisher(Path output, FileState state, String node) {
+    public Publisher(OutputFolder output, FileState state, Renumbering renumbering, String node) {
         this.output = output;
         this.state = state;
+        this.renumbering = renumbering;
         this.node = node;
     }
 
@@ -32,50 +45,102 @@ public final class Publisher {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         MeteredBody body = exchange.getProperty(FetchProps.BODY, MeteredBody.class);
         Message message = exchange.getMessage();
-        Path temp = output.resolve(exchange.getProperty(FetchProps.TEMP, String.class));
-        Path target = output.resolve(task.file());
+        Integer status = exchange.getProperty(FetchProps.STATUS, Integer.class);
+        String temp = exchange.getProperty(FetchProps.TEMP, String.class);
+        checkStillOurs(exchange, temp, status);
         String sha256 = body.sha256Hex();
         UrlEntry.Checksum expected = task.entry().checksum();
         if (expected != null && !expected.hex().equalsIgnoreCase(body.checksumHex(sha256))) {
-            Files.deleteIfExists(temp);
+            output.deleteTemporary(temp);
             throw new FetchFailure(
-                    "checksum_mismatch",
-                    exchange.getProperty(FetchProps.STATUS, Integer.class),
-                    expected.algorithm() + " of the body is not " + expected.hex());
+                    "checksum_mismatch", status, expected.algorithm() + " of the body is not " + expected.hex());
         }
         String etag = message.getHeader("ETag", String.class);
         String lastModified = message.getHeader("Last-Modified", String.class);
         Instant modified = HttpDates.parse(lastModified);
         // by path (one utimensat): Files.setLastModifiedTime opens and closes the file around it
-        if (modified != null && !temp.toFile().setLastModified(Math.max(0, modified.toEpochMilli()))) {
+        if (modified != null && !output.resolve(temp).toFile().setLastModified(Math.max(0, modified.toEpochMilli()))) {
             throw new IOException("cannot set the modification time of " + temp);
         }
+        BasicFileAttributes written = output.attributesOrNull(temp);
         String url = task.entry().url();
-        // the record first: a crash right after the rename must not leave a file that looks like
-        // someone else's (the next run would number its own file instead of revalidating it)
-        state.write(
-                task.file(),
-                new FileRecord(
-                        FileState.urlKey(ParsedUrl.parse(url).normalized()),
-                        ParsedUrl.redact(url),
-                        etag,
-                        lastModified,
-                        body.bytes(),
-                        sha256));
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileRecord record = new FileRecord(
+                FileState.urlKey(ParsedUrl.parse(url).normalized()),
+                ParsedUrl.redact(url),
+                etag,
+                lastModified,
+                written.size(),
+                sha256,
+                written.lastModifiedTime().toMillis());
+        List<String> warnings = new ArrayList<>();
+        String file = putInPlace(task, temp, record, warnings);
         if (exchange.getProperty(FetchProps.PARTIAL_RECORDED, false, Boolean.class)) {
             state.forgetPartial(task.file());
         }
-        return OutcomeBuilder.of(task.batch(), task.entry())
+        OutcomeBuilder outcome = OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.DOWNLOADED)
-                .file(task.file())
-                .httpStatus(exchange.getProperty(FetchProps.STATUS, Integer.class))
+                .file(file)
+                .httpStatus(status)
                 .body(body.bytes(), sha256)
                 .response(message.getHeader("Content-Type", String.class), etag, lastModified)
                 .attempts(task.attempt())
                 .ms(System.currentTimeMillis() - task.startedMillis())
-                .node(node)
-                .build();
+                .node(node);
+        warnings.forEach(outcome::warning);
+        return outcome.build();
+    }
+
+    /**
+     * The record first, then the file: a crash right after the file appears must not leave a file
+     * that looks like someone else's (the next run would number its own file instead of
+     * revalidating it). A name that turns out to be taken has its record taken back.
+     */
+    private String putInPlace(FetchTask task, String temp, FileRecord record, List<String> warnings)
+            throws FetchFailure, IOException {
+        String file = task.file();
+        for (int tries = 1; ; tries++) {
+            Optional<FileRecord> earlier = ownEarlierFile(file, record.urlKey());
+            state.write(file, record);
+            boolean placed =
+                    earlier.isPresent() ? output.replaceOwn(temp, file, earlier.get()) : output.publishNew(temp, file);
+            if (placed) {
+                return file;
+            }
+            state.disown(file);
+            if (tries == MAX_NAMES) {
+                output.deleteTemporary(temp);
+                throw new FetchFailure(
+                        "unsafe_path", null, MAX_NAMES + " names in a row were taken while being published");
+            }
+            String next = renumbering.next(task, file);
+            String why = file + " was created or changed by someone else during the download; left as it is,"
+                    + " this body is saved as " + next;
+            LOG.warn("{} line {}: {}", task.batch(), task.entry().line(), why);
+            warnings.add(why);
+            file = next;
+        }
+    }
+
+    /** The record of fetchbox's own earlier file from this URL at {@code file}, when one is there. */
+    private Optional<FileRecord> ownEarlierFile(String file, String urlKey) {
+        // the state is asked only when something is there: asking loads the folder's records
+        if (output.attributesOrNull(file) == null) {
+            return Optional.empty();
+        }
+        return state.read(file).filter(r -> r.urlKey().equals(urlKey));
+    }
+
+    /** The temporary file must still be the one fetchbox created: never publish what a link pointed at. */
+    private void checkStillOurs(Exchange exchange, String temp, Integer status) throws FetchFailure, IOException {
+        BasicFileAttributes now = output.attributesOrNull(temp);
+        Object created = exchange.getProperty(FetchProps.TEMP_FILE_KEY);
+        if (now == null || !now.isRegularFile() || !Objects.equals(now.fileKey(), created)) {
+            if (now != null && !now.isRegularFile()) {
+                Files.deleteIfExists(output.resolve(temp)); // the link itself, never what it points to
+            }
+            throw new FetchFailure(
+                    "unsafe_path", status, "the temporary file " + temp + " was replaced during the download");
+        }
     }
 
     /** A 304 to our conditional request: the file fetchbox has is current and stays as it is. */

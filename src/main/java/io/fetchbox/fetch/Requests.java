@@ -2,9 +2,7 @@ package io.fetchbox.fetch;
 
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.url.ParsedUrl;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +14,8 @@ import org.apache.camel.Message;
  * through {@code CamelHttpUri} (its query never read as endpoint options), the host policy checked
  * before anything is sent, credentials as Basic auth for their own origin only, the list's extra
  * headers, and either a conditional request for a file fetched earlier (revalidate) or a
- * {@code Range} for the rest of a partial body.
+ * {@code Range} for the rest of a partial body. No request is sent for a file whose way from the
+ * output folder passes through a link ({@code unsafe_path}).
  */
 public final class Requests {
     /** A list's credentials go to the listed origin only, never to where it redirects (as curl does). */
@@ -25,10 +24,10 @@ public final class Requests {
     private final String userAgent;
     private final HostPolicy hostPolicy;
     private final FileState state;
-    private final Path output;
+    private final OutputFolder output;
     private final boolean revalidate;
 
-    public Requests(String userAgent, HostPolicy hostPolicy, FileState state, Path output, boolean revalidate) {
+    public Requests(String userAgent, HostPolicy hostPolicy, FileState state, OutputFolder output, boolean revalidate) {
         this.userAgent = userAgent;
         this.hostPolicy = hostPolicy;
         this.state = state;
@@ -36,12 +35,15 @@ public final class Requests {
         this.revalidate = revalidate;
     }
 
-    public void prepare(Exchange exchange) throws FetchFailure, IOException {
+    public void prepare(Exchange exchange) throws FetchFailure {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         ParsedUrl target = ParsedUrl.parse(task.url());
         String denied = hostPolicy.problemWithName(target.host());
         if (denied != null) {
             throw new FetchFailure("denied", null, denied);
+        }
+        if (task.file() != null) {
+            output.checkFolders(task.file());
         }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
@@ -73,11 +75,16 @@ public final class Requests {
     private boolean askIfChanged(Exchange exchange, FetchTask task, ParsedUrl listed) {
         // the file first: asking the state would load the folder's records into memory, and keep
         // every record written there afterwards, for a batch that has no earlier file to revalidate
-        if (!revalidate || !Files.exists(output.resolve(task.file()))) {
+        if (!revalidate) {
             return false;
         }
-        Optional<FileRecord> known =
-                state.read(task.file()).filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())));
+        BasicFileAttributes file = output.attributesOrNull(task.file());
+        if (file == null) {
+            return false;
+        }
+        // a file changed since fetchbox wrote it is not asked about: its record no longer describes it
+        Optional<FileRecord> known = state.read(task.file())
+                .filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())) && r.matches(file));
         if (known.isEmpty() || known.get().etag() == null && known.get().lastModified() == null) {
             return false;
         }
@@ -93,20 +100,24 @@ public final class Requests {
     }
 
     /** A partial body of this URL in the temporary file: ask for the rest, if the resource is unchanged. */
-    private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) throws IOException {
+    private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) {
         // the partial record (under reports/.state/) first, the output folder only when there is one
         Optional<PartialRecord> partial = state.readPartial(task.file())
-                .filter(p -> p.urlKey().equals(FileState.urlKey(listed.normalized())) && p.validator() != null);
+                .filter(p -> p.urlKey().equals(FileState.urlKey(listed.normalized()))
+                        && p.validator() != null
+                        && p.temporary() != null);
         if (partial.isEmpty()) {
             return;
         }
-        Path temp = output.resolve(TempFiles.of(task.file()));
-        if (!Files.exists(temp) || Files.size(temp) == 0) {
+        // only a regular file of our own making is continued: never a link left in its place
+        BasicFileAttributes temp = output.attributesOrNull(partial.get().temporary());
+        if (temp == null || !temp.isRegularFile() || temp.size() == 0) {
             return;
         }
-        long have = Files.size(temp);
-        exchange.getMessage().setHeader("Range", "bytes=" + have + "-");
+        exchange.getMessage().setHeader("Range", "bytes=" + temp.size() + "-");
         exchange.getMessage().setHeader("If-Range", partial.get().validator());
-        exchange.setProperty(FetchProps.RESUME_FROM, have);
+        exchange.setProperty(FetchProps.RESUME_FROM, temp.size());
+        exchange.setProperty(FetchProps.TEMP, partial.get().temporary());
+        exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
     }
 }

@@ -1,5 +1,6 @@
 package io.fetchbox.list;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,13 @@ public record UrlEntry(
     public UrlEntry {
         headers = headers == null ? List.of() : List.copyOf(headers);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** This entry with one more warning for its report line. */
+    public UrlEntry withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new UrlEntry(line, url, out, dir, checksum, headers, more, invalid);
     }
 
     public boolean isValid() {

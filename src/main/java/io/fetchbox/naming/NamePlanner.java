@@ -31,6 +31,7 @@ public final class NamePlanner {
     private final String batchFolder;
     private final boolean nameFromResponse;
     private final TargetHasher hasher = new TargetHasher();
+    private final TargetClaims claims;
     private final UsedPaths usedPaths;
     /**
      * Duplicate key → where its first line went: n ≥ 0 is "the wanted folder, name numbered n" (0
@@ -53,7 +54,8 @@ public final class NamePlanner {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.batchFolder = SafeName.of(batchName);
         this.nameFromResponse = nameFromResponse;
-        this.usedPaths = new UsedPaths(Objects.requireNonNull(claims, "claims"), hasher);
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.usedPaths = new UsedPaths(claims, hasher);
     }
 
     /** {@link #plan(NameRequest)} with the request's pieces. */
@@ -76,7 +78,27 @@ public final class NamePlanner {
             target.key().put(firstTargets, PENDING);
             return new Plan(null, false);
         }
-        return new Plan(claim(target, target.name(), request.urlKey()), false);
+        String file = claim(target, target.name(), request.urlKey());
+        String wanted = UsedPaths.join(usedPaths.resolveFolder(target.folder()), target.name());
+        boolean changed = !file.equals(wanted) && claims.changedLocally(wanted, request.urlKey());
+        return new Plan(file, false, changed ? wanted : null);
+    }
+
+    /**
+     * The next free file for a line whose file name was taken by someone else while it downloaded
+     * ({@code taken}, which this line had been given): numbered in the same folder, and from now on
+     * the line's file, so that its duplicates point there too.
+     */
+    public synchronized String replan(NameRequest request, String taken) {
+        Target target = targetOf(request);
+        int slash = taken.lastIndexOf('/');
+        String folder = slash < 0 ? "" : taken.substring(0, slash);
+        String name = target.name() != null ? target.name() : taken.substring(slash + 1);
+        int n = usedPaths.claimFile(folder, name, request.urlKey());
+        String file = UsedPaths.join(folder, n == 0 ? name : SafeName.numbered(name, n));
+        storedFiles.add(file);
+        target.key().put(firstTargets, -storedFiles.size());
+        return file;
     }
 
     /**
@@ -201,8 +223,14 @@ public final class NamePlanner {
      *     response arrives (or, for a duplicate, read {@link #fileFor} later)
      * @param duplicate true when an earlier line of the batch has the same target: do not fetch
      *     again, report {@code duplicate} pointing to {@code file}
+     * @param changedFile the file this line would have replaced, had nobody changed it since
+     *     fetchbox wrote it (kept, so the line's file got a number); null otherwise
      */
-    public record Plan(String file, boolean duplicate) {}
+    public record Plan(String file, boolean duplicate, String changedFile) {
+        public Plan(String file, boolean duplicate) {
+            this(file, duplicate, null);
+        }
+    }
 
     /** A line's wanted folder and name (before numbering) and its duplicate key. */
     private record Target(String folder, String name, TargetHasher.Key key) {}

@@ -24,6 +24,15 @@ public interface TargetClaims {
         return true;
     }
 
+    /**
+     * True when {@code relativePath} holds a file fetchbox fetched from this URL that someone changed
+     * since: asked only about a path {@link #claim} refused, so that the report can say why the line's
+     * file got a number.
+     */
+    default boolean changedLocally(String relativePath, String urlKey) {
+        return false;
+    }
+
     /** Claims that accept every path and folder: for tests and dry runs. */
     static TargetClaims acceptAll() {
         return (relativePath, urlKey) -> true;

@@ -18,7 +18,11 @@ class RequestsStateTest {
     void aBatchWithoutEarlierFilesKeepsNoFileRecordsInMemory(@TempDir Path dir) throws Exception {
         FileState state = new FileState(dir.resolve("reports"));
         Requests requests = new Requests(
-                "fetchbox/test", new HostPolicy(List.of(), List.of(), false), state, dir.resolve("output"), true);
+                "fetchbox/test",
+                new HostPolicy(List.of(), List.of(), false),
+                state,
+                new OutputFolder(dir.resolve("output")),
+                true);
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             for (int i = 0; i < 3; i++) {
                 String file = "b/a" + i + ".bin";
@@ -28,7 +32,7 @@ class RequestsStateTest {
                 requests.prepare(exchange);
                 assertThat(exchange.getMessage().getHeader("If-None-Match")).isNull();
                 // what the publisher records once the body is in place
-                state.write(file, new FileRecord(FileState.urlKey(URL + "?" + i), URL, "\"e\"", null, 1, "00"));
+                state.write(file, new FileRecord(FileState.urlKey(URL + "?" + i), URL, "\"e\"", null, 1, "00", 0L));
             }
         }
         // a revalidation asked about a file that is not there must not load the folder's records:

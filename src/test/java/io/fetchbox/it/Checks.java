@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -88,11 +89,28 @@ final class Checks {
         return hidden;
     }
 
-    /** The size of the temporary body of {@code item} after an interruption, or -1 when there is none. */
+    /**
+     * The size of the temporary body of {@code item} after an interruption (its random
+     * {@code .<name>.<16 hex digits>.fetchbox-part}), or -1 when there is none.
+     */
     static long partSize(Folders folders, String batch, TestList.Item item) {
-        Path part = folders.output.resolve(batch).resolve("." + item.name() + ".fetchbox-part");
-        try {
-            return Files.isRegularFile(part) ? Files.size(part) : -1;
+        Path folder = folders.output.resolve(batch);
+        if (!Files.isDirectory(folder)) {
+            return -1;
+        }
+        String pattern = Pattern.quote("." + item.name() + ".") + "[0-9a-f]{16}\\.fetchbox-part";
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().matches(pattern))
+                    .filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .max()
+                    .orElse(-1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,35 @@ class NamePlannerClaimsTest {
     }
 
     @Test
+    void saysWhenItsEarlierFileWasChangedLocallyAndNumbersPastIt() {
+        String url = "https://a.example/a.txt";
+        RecordingClaims claims =
+                new RecordingClaims().changedFile("images/a.txt", request(url).urlKey());
+        NamePlanner planner = new NamePlanner(Layout.BATCH, "images", claims);
+
+        NamePlanner.Plan plan = planner.plan(request(url));
+
+        assertThat(plan).isEqualTo(new NamePlanner.Plan("images/a.1.txt", false, "images/a.txt"));
+        assertThat(planner.plan(request("https://b.example/a.txt")).changedFile())
+                .isNull();
+    }
+
+    @Test
+    void aNameTakenDuringTheDownloadIsReplannedToTheNextFreeNumberForItsDuplicatesToo() {
+        RecordingClaims claims = new RecordingClaims();
+        NamePlanner planner = new NamePlanner(Layout.BATCH, "images", claims);
+        String url = "https://a.example/a.txt";
+        assertThat(planner.plan(request(url)).file()).isEqualTo("images/a.txt");
+        assertThat(planner.plan(request("https://b.example/a.txt")).file()).isEqualTo("images/a.1.txt");
+        claims.refuse("images/a.2.txt");
+
+        assertThat(planner.replan(request(url), "images/a.txt")).isEqualTo("images/a.3.txt");
+
+        assertThat(planner.plan(request(url))).isEqualTo(new NamePlanner.Plan("images/a.3.txt", true));
+        assertThat(planner.plan(request("https://c.example/a.txt")).file()).isEqualTo("images/a.4.txt");
+    }
+
+    @Test
     void numbersAFolderThatCannotHoldFiles() {
         RecordingClaims claims = new RecordingClaims().refuseFolder("images");
         NamePlanner planner = new NamePlanner(Layout.BATCH, "images", claims);

@@ -13,6 +13,9 @@ final class RecordingClaims implements TargetClaims {
     /** Paths that hold a file fetched earlier from the given URL: accepted for it alone. */
     private final Set<String> ownedPathAndUrl = new HashSet<>();
 
+    /** Paths that hold a file fetched earlier from the given URL and changed since: refused, and said so. */
+    private final Set<String> changedPathAndUrl = new HashSet<>();
+
     final List<String> asked = new ArrayList<>();
 
     RecordingClaims refuse(String... paths) {
@@ -29,6 +32,17 @@ final class RecordingClaims implements TargetClaims {
         refusedPaths.add(path);
         ownedPathAndUrl.add(path + " " + urlKey);
         return this;
+    }
+
+    RecordingClaims changedFile(String path, String urlKey) {
+        refusedPaths.add(path);
+        changedPathAndUrl.add(path + " " + urlKey);
+        return this;
+    }
+
+    @Override
+    public boolean changedLocally(String relativePath, String urlKey) {
+        return changedPathAndUrl.contains(relativePath + " " + urlKey);
     }
 
     @Override
