@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Batches share the download slots: a short list is not stuck behind a long one (SPEC section 2). */
+/** Batches share the download slots: a short list is not stuck behind a long one (README, "The inbox"). */
 class FairnessTest {
     @TempDir
     Path dir;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retries (SPEC section 5): which failures are tried again, how often, and how long fetchbox waits. */
+/** Retries (README, "Reliability"): which failures are tried again, how often, and how long fetchbox waits. */
 class RetriesTest {
     @TempDir
     Path dir;

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as SPEC section 1 writes them, the way Camel reads them: {@code ms}, {@code s},
+ * Durations as the README's "Configuration" writes them, the way Camel reads them: {@code ms}, {@code s},
  * {@code m}, {@code h}, and a plain number means milliseconds ({@code 1500} is 1.5 seconds, not
  * 1500 seconds). Decimals ({@code 1.5s}) and Camel-style compounds ({@code 1m30s}) are accepted.
  */

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * Merges the five sources into one raw value per key, lowest precedence first so that each higher
  * source overwrites what is below it. Unknown keys are collected here: an error everywhere except
- * the environment, where other tools may set FETCHBOX_ variables and a warning is enough (SPEC 1).
+ * the environment, where other tools may set FETCHBOX_ variables and a warning is enough (README, "Configuration").
  */
 final class Layers {
 

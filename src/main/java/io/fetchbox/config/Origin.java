@@ -3,7 +3,7 @@ package io.fetchbox.config;
 /** Where a configuration value came from, named the way the user gave it. */
 record Origin(Kind kind, String description) {
 
-    /** Sources, highest precedence first (SPEC section 1). */
+    /** Sources, highest precedence first (README, "Configuration"). */
     enum Kind {
         ARGUMENT,
         SYSTEM_PROPERTY,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sizes as SPEC section 1 writes them: plain bytes, or a number with KB, MB or GB (powers of 1024). */
+/** Sizes as the README's "Configuration" writes them: plain bytes, or a number with KB, MB or GB (powers of 1024). */
 public final class Sizes {
 
     /** What a user is told when a size cannot be read. */

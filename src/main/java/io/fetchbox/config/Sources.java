@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The raw inputs of {@link Settings#load}, one per configuration source of SPEC section 1, so that
+ * The raw inputs of {@link Settings#load}, one per configuration source of the README's "Configuration", so that
  * tests can hand in any combination without touching the real process.
  *
  * @param arguments command-line arguments as given to {@code main}

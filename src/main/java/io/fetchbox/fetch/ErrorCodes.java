@@ -10,7 +10,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
-/** Maps why a download ended to the report's short error code (SPEC section 6). */
+/** Maps why a download ended to the report's short error code (README, "Reports"). */
 public final class ErrorCodes {
     private ErrorCodes() {}
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
- * When a failed attempt is tried again, and after how long (SPEC section 5): connection errors,
+ * When a failed attempt is tried again, and after how long (README, "Reliability"): connection errors,
  * timeouts, resets, truncated bodies and statuses 408, 425, 429, 500, 502, 503, 504 are retried up
  * to {@code retries} more times; waits grow from {@code delay}, doubling, with jitter, up to
  * {@code maxDelay}; a {@code Retry-After} is honoured up to that cap.

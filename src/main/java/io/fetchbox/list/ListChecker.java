@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVParser;
 
 /**
- * Decides whether a file is a list at all, before any URL of it is fetched (SPEC section 3): not
+ * Decides whether a file is a list at all, before any URL of it is fetched (README, "The inbox"): not
  * too big, valid UTF-8 without NUL bytes, and for CSV a header with a {@code url} column. One
  * streaming pass through a fixed buffer; the file is never held in memory.
  */

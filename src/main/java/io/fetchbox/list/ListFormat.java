@@ -2,7 +2,7 @@ package io.fetchbox.list;
 
 import java.util.Locale;
 
-/** How a list is written, chosen by the file's extension (SPEC section 3). */
+/** How a list is written, chosen by the file's extension (README, "List formats"). */
 public enum ListFormat {
     TEXT,
     CSV,

@@ -2,7 +2,7 @@ package io.fetchbox.naming;
 
 import java.util.Locale;
 
-/** Where files go under the output folder ({@code fetchbox.layout}, SPEC section 4). */
+/** Where files go under the output folder ({@code fetchbox.layout}, README, "Where files go"). */
 public enum Layout {
     /** {@code <batch>/<dir>/<name>}, the default. */
     BATCH,

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Decides where every URL line of one batch goes (SPEC section 4): the folder from the layout, the
+ * Decides where every URL line of one batch goes (README, "Where files go"): the folder from the layout, the
  * name from {@code out} or the URL, duplicates, and numbering when names collide. Call {@link
  * #plan} in list order, so the same list always gives the same names however downloads
  * interleave. With names from the response ({@code fetchbox.content-disposition=true}), a line

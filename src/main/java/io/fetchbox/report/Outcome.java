@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The final word on one URL line of a list: exactly one report line per URL line. Field names are
- * the report's (SPEC section 6); {@code batch} travels with it but is not written to the report.
+ * the report's (README, "Reports"); {@code batch} travels with it but is not written to the report.
  */
 @JsonPropertyOrder({
     "line",

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
-/** {@code <batch>.summary.json}, SPEC section 6. {@code lines} equals the sum of {@code outcomes}. */
+/** {@code <batch>.summary.json}, README, "Reports". {@code lines} equals the sum of {@code outcomes}. */
 @JsonPropertyOrder({"batch", "list", "lines", "outcomes", "bytes", "started", "finished", "seconds", "bytes_per_second"
 })
 public record Summary(

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line: --once and --fetchbox.key=value, nothing else (SPEC 1). */
+/** The command line: --once and --fetchbox.key=value, nothing else (README, "Configuration"). */
 class ArgumentsTest {
 
     @Test

@@ -1,6 +1,6 @@
 package io.fetchbox.config;
 
-/** A configuration source of SPEC section 1, able to put one key into a {@link TestSources}. */
+/** A configuration source of the README's "Configuration", able to put one key into a {@link TestSources}. */
 enum Layer {
     ARGUMENT {
         @Override

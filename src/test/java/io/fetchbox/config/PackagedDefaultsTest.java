@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The top-level application.properties and Settings must agree on the keys, and the file on SPEC 9. */
+/** The top-level application.properties and Settings must agree on the keys, and the file on the README's key table. */
 class PackagedDefaultsTest {
 
     private final Map<String, String> defaults = TestSources.projectDefaults();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC 1: arguments, then system properties, environment, ./application.properties, packaged defaults. */
+/** README, "Configuration": arguments, then system properties, environment, ./application.properties, packaged defaults. */
 class PrecedenceTest {
 
     @ParameterizedTest(name = "{0} beats {1}")

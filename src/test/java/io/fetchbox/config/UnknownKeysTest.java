@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC 1: an unknown fetchbox.* key stops start-up, except in the environment, where it warns. */
+/** README, "Configuration": an unknown fetchbox.* key stops start-up, except in the environment, where it warns. */
 class UnknownKeysTest {
 
     @ParameterizedTest(name = "{0}")
