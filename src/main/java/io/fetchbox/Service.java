@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Runs Camel Main with fetchbox's routes and beans: properties from the working directory first,
+ * Runs Camel Main with fetchbox's routes and beans, holding the folder lock ({@link InstanceLock})
+ * from before anything is read until Camel has stopped: properties from the working directory first,
  * then the packaged ones; the validated settings override both, so every {@code {{fetchbox.x}}}
  * placeholder sees the same value {@link Settings} checked.
  */
@@ -59,6 +60,9 @@ final class Service {
             holdFolders();
         } catch (HeldElsewhereException e) {
             System.err.println("fetchbox: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("fetchbox: " + e.getMessage() + ": " + e.getCause());
             return 2;
         }
         try {
@@ -91,7 +95,7 @@ final class Service {
         try {
             folderLock = InstanceLock.acquire(settings.reportsPath(), settings.inboxPath());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock fetchbox's folders", e);
+            throw new UncheckedIOException("cannot lock " + settings.reportsPath() + " and " + settings.inboxPath(), e);
         }
     }
 

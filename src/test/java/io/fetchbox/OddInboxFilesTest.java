@@ -83,6 +83,17 @@ class OddInboxFilesTest {
     }
 
     @Test
+    void aRelativeSymlinkThatWouldBreakInInprogressIsSetAside() {
+        afterOddFileTheNextListIsDone(
+                inbox -> {
+                    write(dir.resolve("real.txt"), urls("r", 1));
+                    return SpecialFiles.symlink(inbox.resolve("rel.txt"), Path.of("../real.txt"));
+                },
+                "rel.txt is a symbolic link to the relative path ../real.txt, which leads elsewhere once the list is"
+                        + " moved to .inprogress/: link to an absolute path");
+    }
+
+    @Test
     void aFolderIsLeftAloneAndTheNextListIsDone() throws Exception {
         Files.createDirectories(ws.inbox.resolve("folder.txt"));
         try (ServiceRun service = new ServiceRun(ws.args())) {
@@ -177,6 +188,14 @@ class OddInboxFilesTest {
             } catch (IOException e) {
                 // nothing there
             }
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

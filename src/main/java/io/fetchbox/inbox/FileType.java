@@ -62,6 +62,28 @@ public record FileType(Kind kind, String description) {
         return odd("is " + special(entry, LinkOption.NOFOLLOW_LINKS) + ", not a regular file");
     }
 
+    /**
+     * As {@link #of}, for an entry that is to be moved into {@code folder} (a sibling of
+     * {@code .inprogress/}, {@code .done/}): a symbolic link with a relative target that would lead
+     * elsewhere from there is no list either, since it would break the moment it is taken.
+     */
+    public static FileType ofMovedTo(Path entry, Path folder) {
+        FileType type = of(entry);
+        if (type.kind() != Kind.LIST || !Files.isSymbolicLink(entry)) {
+            return type;
+        }
+        try {
+            Path target = Files.readSymbolicLink(entry);
+            if (target.isAbsolute() || Files.isSameFile(entry, folder.resolve(target))) {
+                return type;
+            }
+        } catch (IOException e) {
+            // gone, or leads nowhere from there: the same answer
+        }
+        return odd("is a symbolic link to the relative path " + linkTarget(entry) + ", which leads elsewhere once the"
+                + " list is moved to " + folder.getFileName() + "/: link to an absolute path");
+    }
+
     private static FileType ofLinkTarget(Path link) {
         BasicFileAttributes target;
         try {

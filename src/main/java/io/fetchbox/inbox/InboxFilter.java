@@ -57,7 +57,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
 
     private boolean isList(GenericFile<Object> file) {
         Path entry = Path.of(file.getAbsoluteFilePath());
-        FileType type = FileType.of(entry);
+        FileType type = FileType.ofMovedTo(entry, inProgress);
         switch (type.kind()) {
             case LIST -> oddFiles.forget(file.getFileNameOnly());
             case ODD -> oddFiles.setAside(entry, type);
