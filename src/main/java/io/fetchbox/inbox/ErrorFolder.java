@@ -16,6 +16,7 @@ import java.time.Instant;
  * a name already taken there gets a time stamp.
  */
 public final class ErrorFolder {
+    private static final int MAX_TRIES = 100;
     private final Path inbox;
     private final Path folder;
 
@@ -30,20 +31,38 @@ public final class ErrorFolder {
      */
     public Path setAside(Path file, String name, String note) throws IOException {
         Files.createDirectories(folder);
-        Path target = folder.resolve(name);
-        // NOFOLLOW: a broken symbolic link there is taken too, and a rename would replace it
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            target = folder.resolve(Stamped.name(name, Instant.now()));
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            // a link planted there would take the file and its note anywhere fetchbox may write
+            throw new IOException(
+                    inbox.relativize(folder) + " is not a folder but a link to one: nothing is moved there");
         }
+        Path target = freeName(name);
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        // CREATE_NEW: never through a link, never over a file
         Files.writeString(
-                target.resolveSibling(target.getFileName() + ".error.txt"),
+                noteOf(target),
                 note + "\n",
                 StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         return inbox.relativize(target);
+    }
+
+    /** {@code name}, else with a time stamp, else numbered: a name free for the file and its note. */
+    private Path freeName(String name) throws IOException {
+        String stamped = Stamped.name(name, Instant.now());
+        for (int n = 0; n < MAX_TRIES; n++) {
+            Path candidate = folder.resolve(n == 0 ? name : n == 1 ? stamped : stamped + "." + n);
+            // NOFOLLOW: a broken link there takes the name too, and a rename would replace it
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.exists(noteOf(candidate), LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+        throw new IOException("no free name for " + name + " in " + inbox.relativize(folder));
+    }
+
+    private static Path noteOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".error.txt");
     }
 }
