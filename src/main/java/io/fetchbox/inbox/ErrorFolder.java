@@ -12,8 +12,8 @@ import java.time.Instant;
 
 /**
  * {@code inbox/.error/}: where a file that is not a list is set aside, with a
- * {@code <file name>.error.txt} beside it saying why (README, "The inbox"). Nothing is ever replaced:
- * a name already taken there gets a time stamp.
+ * {@code <file name>.error.txt} beside it saying why (README, "The inbox"). Nothing there is ever
+ * replaced or written through a link: a name already taken gets a time stamp, then a number.
  */
 public final class ErrorFolder {
     private static final int MAX_TRIES = 100;
