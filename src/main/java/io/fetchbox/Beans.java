@@ -114,7 +114,7 @@ final class Beans {
         batches.events(BatchEvents.all(metrics, recentFailures));
         bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
-        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle));
+        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
         main.bind(
                 "settledReadLock",
                 new SettledReadLock(settings.inboxSettle(), Clock.systemUTC(), lifecycle::isStopping));

@@ -5,7 +5,11 @@ import io.fetchbox.config.Durations;
 import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.HostScheduler;
+import io.fetchbox.inbox.ErrorFolder;
 import io.fetchbox.inbox.InboxNames;
+import io.fetchbox.inbox.OddFiles;
+import io.fetchbox.lock.HeldElsewhereException;
+import io.fetchbox.lock.InstanceLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +32,8 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Runs Camel Main with fetchbox's routes and beans: properties from the working directory first,
+ * Runs Camel Main with fetchbox's routes and beans, holding the folder lock ({@link InstanceLock})
+ * from before anything is read until Camel has stopped: properties from the working directory first,
  * then the packaged ones; the validated settings override both, so every {@code {{fetchbox.x}}}
  * placeholder sees the same value {@link Settings} checked.
  */
@@ -43,25 +48,62 @@ final class Service {
     static final List<String> PACKAGED_ROUTES = List.of("errors", "feed", "fetch", "inbox", "recover", "report", "web");
 
     private final Settings settings;
+    private InstanceLock folderLock;
 
     Service(Settings settings) {
         this.settings = settings;
     }
 
     int run() {
-        settings.warnings().forEach(LOG::warn);
-        NotYetActive.warnings(settings).forEach(LOG::warn);
-        LOG.info("fetchbox starting\n{}", settings.describe());
-        Main main = new Main();
-        Beans beans = configure(main);
-        stopOnSigterm(main, beans);
+        // first of all, so that a second instance says one line and touches nothing
         try {
-            main.run();
-        } catch (Exception e) {
-            LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+            holdFolders();
+        } catch (HeldElsewhereException e) {
+            System.err.println("fetchbox: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("fetchbox: " + e.getMessage() + ": " + e.getCause());
             return 2;
         }
-        return settings.once() ? beans.verdict().exitCode() : 0;
+        try {
+            settings.warnings().forEach(LOG::warn);
+            NotYetActive.warnings(settings).forEach(LOG::warn);
+            LOG.info("fetchbox starting\n{}", settings.describe());
+            Main main = new Main();
+            Beans beans = configure(main);
+            stopOnSigterm(main, beans);
+            try {
+                main.run();
+            } catch (Exception e) {
+                LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+                return 2;
+            }
+            return settings.once() ? beans.verdict().exitCode() : 0;
+        } finally {
+            releaseFolders();
+        }
+    }
+
+    /**
+     * One fetchbox per folder set (README): the reports folder and the inbox are locked before
+     * anything of them is read, and stay locked while this service runs.
+     */
+    private synchronized void holdFolders() {
+        if (folderLock != null) {
+            return;
+        }
+        try {
+            folderLock = InstanceLock.acquire(settings.reportsPath(), settings.inboxPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + settings.reportsPath() + " and " + settings.inboxPath(), e);
+        }
+    }
+
+    private synchronized void releaseFolders() {
+        if (folderLock != null) {
+            folderLock.close();
+            folderLock = null;
+        }
     }
 
     /**
@@ -99,11 +141,25 @@ final class Service {
         main.completed();
     }
 
-    /** Everything but running: folders, beans, properties, routes. Tests start the result themselves. */
+    /**
+     * Everything but running: the folder lock (released when Camel Main stops), folders, beans,
+     * properties, routes. Tests start the result themselves.
+     */
     Beans configure(Main main) {
+        holdFolders();
+        try {
+            return configureHeld(main);
+        } catch (RuntimeException | Error e) {
+            releaseFolders();
+            throw e;
+        }
+    }
+
+    private Beans configureHeld(Main main) {
         createFolders();
         OnceWatch onceWatch = settings.once() ? OnceWatch.once(listsWaiting(), main::completed) : OnceWatch.service();
         Beans beans = new Beans(settings, onceWatch);
+        setAsideOddFilesInProgress(beans);
         beans.bindInto(main);
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
@@ -134,8 +190,24 @@ final class Service {
                 LOG.info("fetchbox ready: watching {}", settings.inboxPath());
                 onceWatch.started();
             }
+
+            @Override
+            public void afterStop(BaseMainSupport support) {
+                releaseFolders();
+            }
         });
         return beans;
+    }
+
+    /**
+     * A FIFO, socket or broken link in {@code .inprogress/} (left by an earlier version, or put there)
+     * is set aside before the interrupted batches are resumed: never opened, and its batch name free.
+     */
+    private void setAsideOddFilesInProgress(Beans beans) {
+        Path inbox = settings.inboxPath();
+        // no one-shot bookkeeping: such a file is not among the lists a one-shot run waits for
+        new OddFiles(new ErrorFolder(inbox), beans.verdict(), OnceWatch.service())
+                .setAsideIn(inbox.resolve(".inprogress"));
     }
 
     private Properties placeholders() {
@@ -190,7 +262,8 @@ final class Service {
         Path inProgress = settings.inboxPath().resolve(".inprogress");
         Set<String> waiting = new HashSet<>(listsIn(inProgress));
         try (Stream<Path> files = Files.list(settings.inboxPath())) {
-            waiting.addAll(files.filter(Files::isRegularFile)
+            // every entry but folders: one that is not a list is set aside, and ends like a list
+            waiting.addAll(files.filter(p -> !Files.isDirectory(p))
                     .map(p -> p.getFileName().toString())
                     .filter(name -> !InboxNames.isIgnored(name))
                     .filter(name -> {

@@ -2,16 +2,11 @@ package io.fetchbox.inbox;
 
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.RunVerdict;
-import io.fetchbox.batch.Stamped;
 import io.fetchbox.list.ListChecker;
 import io.fetchbox.list.ListFormat;
 import io.fetchbox.list.ListRefusedException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +17,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
-    private final Path inbox;
     private final long maxListBytes;
     private final RunVerdict verdict;
     private final OnceWatch onceWatch;
+    private final ErrorFolder errors;
 
     public Intake(Path inbox, long maxListBytes, RunVerdict verdict, OnceWatch onceWatch) {
-        this.inbox = inbox;
+        this.errors = new ErrorFolder(inbox);
         this.maxListBytes = maxListBytes;
         this.verdict = verdict;
         this.onceWatch = onceWatch;
     }
 
     public void check(String listFile, String listName) throws ListRefusedException {
+        // the inbox filter saw a list; whoever can write .inprogress/ may have put a FIFO there since
+        FileType type = FileType.of(Path.of(listFile));
+        if (!type.isList()) {
+            throw new ListRefusedException(listName + " " + type.description());
+        }
         ListChecker.check(Path.of(listFile), ListFormat.of(listName), maxListBytes);
     }
 
@@ -49,16 +49,8 @@ public final class Intake {
     }
 
     private void moveToError(String listFile, String listName, String reason) throws IOException {
-        Path folder = inbox.resolve(".error");
-        Files.createDirectories(folder);
-        Path target = folder.resolve(listName);
-        if (Files.exists(target)) {
-            target = folder.resolve(Stamped.name(listName, Instant.now()));
-        }
-        Files.move(Path.of(listFile), target, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(
-                target.resolveSibling(target.getFileName() + ".error.txt"), reason + "\n", StandardCharsets.UTF_8);
-        LOG.error("{}: moved to {}: {}", listName, inbox.relativize(target), reason);
+        Path moved = errors.setAside(Path.of(listFile), listName, reason);
+        LOG.error("{}: moved to {}: {}", listName, moved, reason);
         verdict.listRefused();
         onceWatch.ended(listName);
     }
