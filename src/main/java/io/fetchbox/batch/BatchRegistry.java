@@ -278,8 +278,13 @@ public final class BatchRegistry {
     private Path moveToDone(Path listFile, String listName) throws IOException {
         Path folder = inbox.resolve(".done");
         Files.createDirectories(folder);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            // a link planted there would take the list anywhere fetchbox may write
+            throw new IOException("inbox/.done is a link, not a folder: the list stays in .inprogress/");
+        }
         Path target = folder.resolve(listName);
-        if (Files.exists(target)) {
+        // NOFOLLOW: a broken link there takes the name too, and the rename would replace it
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             target = folder.resolve(Stamped.name(listName, Instant.now()));
         }
         return Files.move(listFile, target, StandardCopyOption.ATOMIC_MOVE);
