@@ -8,6 +8,7 @@ import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.fetch.FileState;
+import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.testing.SpecialFiles;
@@ -114,7 +115,7 @@ class InboxFilterTest {
                 new ReportFiles(reports),
                 Layout.BATCH,
                 false,
-                new OutputClaims(output, state, false),
+                new OutputClaims(new OutputFolder(output), state, false),
                 verdict,
                 onceWatch);
         return new InboxFilter(inbox, batches, onceWatch, new Lifecycle(), verdict);
