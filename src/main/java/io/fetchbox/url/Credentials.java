@@ -50,6 +50,11 @@ public final class Credentials {
         return out.append(clean, copied, clean.length()).toString();
     }
 
+    /** Where the authority of the URL the text starts with begins, or -1 when it starts with none. */
+    static int leadingAuthority(String text) {
+        return firstUrl(text) == 0 ? authorityStart(text, 0) : -1;
+    }
+
     /** The '@' that ends the user info of the URL starting at {@code url}, or -1 when it has none. */
     private static int userInfoEnd(String text, int url, int authority) {
         int end = authorityEnd(text, authority);

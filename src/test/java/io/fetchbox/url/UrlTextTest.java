@@ -18,6 +18,16 @@ class UrlTextTest {
     }
 
     @Test
+    void aTextShownOnceIsShownTheSameAgain() {
+        // the API shows report lines, which were cut when they were written
+        for (String line : new String[] {"x".repeat(5000), "é".repeat(3000), "http://u:p/w" + "j".repeat(9000)}) {
+            String once = UrlText.shown(line, false);
+
+            assertThat(UrlText.shown(once, false)).isEqualTo(once);
+        }
+    }
+
+    @Test
     void aLineOfExactly2KiBIsShownWhole() {
         String line = "y".repeat(2048);
 
@@ -54,6 +64,17 @@ class UrlTextTest {
                 .startsWith("http://***@host/ppp")
                 .endsWith("… (cut: " + (line.length() - 4) + " bytes)")
                 .doesNotContain("user");
+        assertThat(UrlText.shown("junk " + line, false))
+                .startsWith("junk http://***@host/ppp")
+                .endsWith("… (cut: " + (line.length() + 1) + " bytes)");
+    }
+
+    @Test
+    void aLineOver8KiBThatStartsAsAUrlShowsOnlyItsScheme() {
+        // the list reader cuts a line at 1 MiB: the '@' ending a password may be past the cut
+        String cutByTheReader = "http://user:pa/ss" + "j".repeat(20_000);
+
+        assertThat(UrlText.shown(cutByTheReader, false)).isEqualTo("http://***… (cut: 20017 bytes)");
     }
 
     @Test
