@@ -32,6 +32,9 @@ public final class HostPolicy {
 
     /** Null when the host may be asked, else why not. */
     public String problemWithName(String host) {
+        if (deny.isEmpty() && allow.isEmpty() && !denyPrivateNetworks) {
+            return null;
+        }
         String canonical;
         try {
             canonical = CanonicalHost.of(host);
