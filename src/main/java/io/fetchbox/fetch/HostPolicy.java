@@ -1,17 +1,23 @@
 package io.fetchbox.fetch;
 
-import java.net.Inet6Address;
+import io.fetchbox.url.CanonicalHost;
+import io.fetchbox.url.InvalidUrlException;
+import io.fetchbox.url.IpAddresses;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which hosts may be asked (SPEC section 5): {@code allow-hosts} and {@code deny-hosts} globs on the
- * host name ({@code *} matches any run of characters, dots included; deny wins), and, with
- * {@code deny-private-networks}, no loopback, private, link-local, unique-local or unspecified
- * address, judged on the addresses the name resolves to, so that a public name pointing inward is
- * refused too.
+ * Which hosts may be asked (README, "Host policy"), always judged on the canonical host
+ * ({@link CanonicalHost}), the one the connection goes to: {@code allow-hosts} and
+ * {@code deny-hosts} globs ({@code *} matches any run of characters, dots included; deny wins),
+ * where an IPv6 address that carries an IPv4 address is also matched as that IPv4 address; and,
+ * with {@code deny-private-networks}, no address of a range that is not globally reachable
+ * ({@link SpecialPurposeAddresses}), judged on the address itself when the host is one, and on the
+ * addresses a name resolves to ({@link GuardedDnsResolver}) so that a public name pointing inward
+ * is refused too.
  */
 public final class HostPolicy {
     private final List<Pattern> allow;
@@ -24,24 +30,44 @@ public final class HostPolicy {
         this.denyPrivateNetworks = denyPrivateNetworks;
     }
 
-    /** Null when the host name may be asked, else why not. */
+    /** Null when the host may be asked, else why not. */
     public String problemWithName(String host) {
-        if (deny.isEmpty() && allow.isEmpty()) {
+        if (deny.isEmpty() && allow.isEmpty() && !denyPrivateNetworks) {
             return null;
         }
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.startsWith("[") && name.endsWith("]")) {
-            name = name.substring(1, name.length() - 1);
+        String canonical;
+        try {
+            canonical = CanonicalHost.of(host);
+        } catch (InvalidUrlException e) {
+            return "host is not valid: " + e.getMessage();
         }
-        String candidate = name;
-        if (deny.stream().anyMatch(p -> p.matcher(candidate).matches())) {
-            return "host " + host + " matches fetchbox.deny-hosts";
+        byte[] address = CanonicalHost.address(canonical);
+        List<String> candidates = candidates(canonical, address);
+        if (candidates.stream().anyMatch(c -> matchesAny(deny, c))) {
+            return "host " + canonical + " matches fetchbox.deny-hosts";
         }
-        if (!allow.isEmpty()
-                && allow.stream().noneMatch(p -> p.matcher(candidate).matches())) {
-            return "host " + host + " is not in fetchbox.allow-hosts";
+        if (!allow.isEmpty() && candidates.stream().noneMatch(c -> matchesAny(allow, c))) {
+            return "host " + canonical + " is not in fetchbox.allow-hosts";
+        }
+        if (denyPrivateNetworks && address != null && SpecialPurposeAddresses.isNotGlobal(address)) {
+            return "host " + canonical + " is not a globally reachable address (fetchbox.deny-private-networks)";
         }
         return null;
+    }
+
+    /** The canonical host without brackets, and the IPv4 address an IPv6 one carries. */
+    private static List<String> candidates(String canonical, byte[] address) {
+        List<String> candidates = new ArrayList<>(2);
+        candidates.add(canonical.startsWith("[") ? canonical.substring(1, canonical.length() - 1) : canonical);
+        byte[] embedded = address == null ? null : CanonicalHost.embeddedIpv4(address);
+        if (embedded != null) {
+            candidates.add(IpAddresses.formatIpv4(embedded, 0));
+        }
+        return candidates;
+    }
+
+    private static boolean matchesAny(List<Pattern> globs, String candidate) {
+        return globs.stream().anyMatch(p -> p.matcher(candidate).matches());
     }
 
     public boolean deniesPrivateNetworks() {
@@ -50,47 +76,16 @@ public final class HostPolicy {
 
     /** Whether connecting to this address is refused. */
     public boolean refuses(InetAddress address) {
-        return denyPrivateNetworks && isPrivate(address);
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()) {
-            return true;
-        }
-        byte[] raw = address.getAddress();
-        if (address instanceof Inet6Address) {
-            // fc00::/7 unique-local; an IPv4-mapped address is judged as the IPv4 address
-            if ((raw[0] & 0xfe) == 0xfc) {
-                return true;
-            }
-            if (isIpv4Mapped(raw)) {
-                try {
-                    return isPrivate(InetAddress.getByAddress(java.util.Arrays.copyOfRange(raw, 12, 16)));
-                } catch (java.net.UnknownHostException e) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        // 100.64.0.0/10 carrier-grade NAT and 0.0.0.0/8 are not reachable public addresses either
-        return (raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64 || (raw[0] & 0xff) == 0;
-    }
-
-    private static boolean isIpv4Mapped(byte[] raw) {
-        for (int i = 0; i < 10; i++) {
-            if (raw[i] != 0) {
-                return false;
-            }
-        }
-        return (raw[10] & 0xff) == 0xff && (raw[11] & 0xff) == 0xff;
+        return denyPrivateNetworks && SpecialPurposeAddresses.isNotGlobal(address.getAddress());
     }
 
     private static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
+        String lower = glob.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("[") && lower.endsWith("]")) {
+            lower = lower.substring(1, lower.length() - 1);
+        }
+        for (char c : lower.toCharArray()) {
             regex.append(c == '*' ? ".*" : Pattern.quote(String.valueOf(c)));
         }
         return Pattern.compile(regex.toString());

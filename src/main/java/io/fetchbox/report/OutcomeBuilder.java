@@ -1,11 +1,15 @@
 package io.fetchbox.report;
 
 import io.fetchbox.list.UrlEntry;
-import io.fetchbox.url.ParsedUrl;
+import io.fetchbox.url.UrlText;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the one {@link Outcome} of a list entry; the URL is always written with credentials redacted. */
+/**
+ * Builds the one {@link Outcome} of a list entry. The URL is written as {@link UrlText#shown} says,
+ * the one place where a line becomes report text: credentials {@code ***}, an invalid line cut to
+ * 2 KiB.
+ */
 public final class OutcomeBuilder {
     private final String batch;
     private final UrlEntry entry;
@@ -94,7 +98,7 @@ public final class OutcomeBuilder {
         return new Outcome(
                 batch,
                 entry.line(),
-                ParsedUrl.redact(entry.url()),
+                UrlText.shown(entry.url(), entry.isValid()),
                 file,
                 outcome,
                 httpStatus,

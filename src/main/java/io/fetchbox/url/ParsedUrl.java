@@ -1,6 +1,5 @@
 package io.fetchbox.url;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +24,6 @@ public final class ParsedUrl {
 
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
-    private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\r\\n]");
-
-    /**
-     * {@code scheme://userinfo@}, the best-effort shape of credentials in any text: greedy up to the
-     * last '@' before the path, since a raw '@' may sit in a password.
-     */
-    private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"'<>`]+@");
 
     private final String scheme;
     private final String userInfo;
@@ -70,7 +62,7 @@ public final class ParsedUrl {
             throw new InvalidUrlException("URL longer than 8 KiB (" + bytes + " bytes)");
         }
         // like the WHATWG URL parser: surrounding white space and any tab or newline are dropped
-        String text = TAB_OR_NEWLINE.matcher(url.strip()).replaceAll("");
+        String text = UrlText.withoutTabsAndNewlines(url.strip());
         if (text.isEmpty()) {
             throw new InvalidUrlException("unparseable URL: empty");
         }
@@ -95,7 +87,7 @@ public final class ParsedUrl {
         int colon = hostPort.startsWith("[")
                 ? hostPort.indexOf(':', Math.max(hostPort.indexOf(']'), 0))
                 : hostPort.lastIndexOf(':');
-        String host = hostName(colon < 0 ? hostPort : hostPort.substring(0, colon));
+        String host = CanonicalHost.of(colon < 0 ? hostPort : hostPort.substring(0, colon));
         int port = colon < 0 ? -1 : port(hostPort.substring(colon + 1));
         ParsedUrl parsed = new ParsedUrl(
                 scheme,
@@ -119,75 +111,13 @@ public final class ParsedUrl {
         }
     }
 
-    private static String hostName(String given) {
-        if (given.isEmpty()) {
-            throw new InvalidUrlException("no host");
-        }
-        if (given.startsWith("[")) {
-            return ipv6Literal(given);
-        }
-        String ascii = given;
-        if (!isAscii(given)) {
-            try {
-                ascii = IDN.toASCII(given, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidUrlException("unparseable URL: bad host name");
-            }
-        }
-        String lower = ascii.toLowerCase(Locale.ROOT);
-        if (!isHostName(lower)) {
-            throw new InvalidUrlException("unparseable URL: bad host name");
-        }
-        return lower;
-    }
-
-    /** Dot-separated labels of letters, digits, '-' and '_' (curl and browsers accept '_'), a final dot allowed. */
-    private static boolean isHostName(String lower) {
-        int end = lower.endsWith(".") ? lower.length() - 1 : lower.length();
-        boolean labelStart = true;
-        for (int i = 0; i < end; i++) {
-            char c = lower.charAt(i);
-            if (c == '.') {
-                if (labelStart) {
-                    return false; // an empty label: ".x", "a..b"
-                }
-                labelStart = true;
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
-                labelStart = false;
-            } else {
-                return false;
-            }
-        }
-        return !labelStart;
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String ipv6Literal(String given) {
-        String lower = given.toLowerCase(Locale.ROOT);
-        try {
-            if (lower.endsWith("]") && new URI("http://" + lower + "/").getHost() != null) {
-                return lower;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new InvalidUrlException("unparseable URL: bad IPv6 address");
-    }
-
     private static int port(String given) {
         if (given.isEmpty()) {
             return -1; // "http://host:/" is allowed by RFC 3986 and means the default port
         }
         if (!PORT.matcher(given).matches() || Integer.parseInt(given) < 1 || Integer.parseInt(given) > 65535) {
-            throw new InvalidUrlException("unparseable URL: bad port '" + given + "'");
+            // the port is not echoed: in a line like http://user:pa/ss@host/ it is part of the password
+            throw new InvalidUrlException("unparseable URL: bad port (not a number from 1 to 65535)");
         }
         return Integer.parseInt(given);
     }
@@ -197,7 +127,10 @@ public final class ParsedUrl {
         return scheme;
     }
 
-    /** Lower-case host, an IPv6 address in brackets, an international name in its ASCII form. */
+    /**
+     * The canonical host ({@link CanonicalHost}): lower case, no trailing dot, an international name
+     * in its ASCII form, IPv4 in dotted decimal, IPv6 compressed in brackets.
+     */
     public String host() {
         return host;
     }
@@ -243,7 +176,12 @@ public final class ParsedUrl {
         String path = DotSegments.remove(requestPath());
         String text = scheme + "://" + authority(false) + path + (rawQuery == null ? "" : "?" + rawQuery);
         try {
-            requestUri = new URI(text);
+            URI uri = new URI(text);
+            if (uri.getHost() == null && CanonicalHost.address(host) != null) {
+                // an address java.net.URI cannot take would reach the HTTP client as no host at all
+                throw new InvalidUrlException("unparseable URL: bad host address");
+            }
+            requestUri = uri;
             return requestUri;
         } catch (URISyntaxException e) {
             throw new InvalidUrlException("unparseable URL: " + e.getReason() + " at index " + e.getIndex());
@@ -293,13 +231,10 @@ public final class ParsedUrl {
     /**
      * Writes credentials in URLs as {@code ***} ({@code https://user:pass@host/} becomes {@code
      * https://***@host/}), in a URL, an invalid one or any text with URLs in it; text without
-     * credentials comes back unchanged.
+     * credentials comes back unchanged. See {@link Credentials}.
      */
     public static String redact(String anyText) {
-        if (anyText == null || anyText.indexOf('@') < 0) {
-            return anyText;
-        }
-        return CREDENTIALS.matcher(anyText).replaceAll("$1***@");
+        return Credentials.redact(anyText);
     }
 
     private String authority(boolean withUserInfo) {

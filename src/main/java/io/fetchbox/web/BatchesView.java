@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fetchbox.batch.BatchStatus;
 import io.fetchbox.report.Outcome;
-import io.fetchbox.url.ParsedUrl;
+import io.fetchbox.url.UrlText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -232,7 +232,8 @@ public final class BatchesView {
                     if (Outcome.FAILED.equals(outcome) || Outcome.INVALID.equals(outcome)) {
                         last.addLast(new RecentFailures.Failure(
                                 node.path("line").asLong(),
-                                ParsedUrl.redact(node.path("url").asText(null)),
+                                // a journal of an earlier version may hold a whole junk line
+                                UrlText.shown(node.path("url").asText(null), Outcome.FAILED.equals(outcome)),
                                 node.path("error").isNull()
                                         ? outcome
                                         : node.path("error").asText(),

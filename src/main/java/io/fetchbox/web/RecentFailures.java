@@ -3,7 +3,7 @@ package io.fetchbox.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fetchbox.batch.BatchEvents;
 import io.fetchbox.report.Outcome;
-import io.fetchbox.url.ParsedUrl;
+import io.fetchbox.url.UrlText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +29,9 @@ public final class RecentFailures implements BatchEvents {
             @JsonProperty("http_status") Integer httpStatus) {
         public static Failure of(Outcome outcome) {
             String error = outcome.error() != null ? outcome.error() : outcome.outcome();
-            return new Failure(outcome.line(), ParsedUrl.redact(outcome.url()), error, outcome.httpStatus());
+            // already so in the outcome; again here, as this is what the page and the API show
+            String url = UrlText.shown(outcome.url(), !Outcome.INVALID.equals(outcome.outcome()));
+            return new Failure(outcome.line(), url, error, outcome.httpStatus());
         }
     }
 

@@ -21,7 +21,7 @@ class ParsedUrlTest {
             http://[2001:DB8::1]/f                 | http   | [2001:db8::1]     | -1   | 80        | /f           | null
             http://my_host.internal/f              | http   | my_host.internal  | -1   | 80        | /f           | null
             http://example.com:/f                  | http   | example.com       | -1   | 80        | /f           | null
-            http://example.com./f                  | http   | example.com.      | -1   | 80        | /f           | null
+            http://example.com./f                  | http   | example.com       | -1   | 80        | /f           | null
             http://bücher.de/f                     | http   | xn--bcher-kva.de  | -1   | 80        | /f           | null
             http://example.com/a b                 | http   | example.com       | -1   | 80        | /a%20b       | null
             """)
@@ -56,8 +56,8 @@ class ParsedUrlTest {
             http://a..b/                 | unparseable URL: bad host name
             http://.example.com/         | unparseable URL: bad host name
             http://ex%41mple.com/        | unparseable URL: bad host name
-            http://example.com:99999/    | unparseable URL: bad port '99999'
-            http://example.com:http/     | unparseable URL: bad port 'http'
+            http://example.com:99999/    | unparseable URL: bad port (not a number from 1 to 65535)
+            http://example.com:http/     | unparseable URL: bad port (not a number from 1 to 65535)
             http://[::1/x                | unparseable URL: bad IPv6 address
             http://[zz::1]/x             | unparseable URL: bad IPv6 address
             """)
