@@ -220,7 +220,7 @@ public final class BatchRegistry {
             run.reportDeferred().forEach(events::outcome);
             run.close();
             try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
-                FailedList.write(reports.failedList(run.name()), list, run.linesToRetry());
+                FailedList.write(reports.failedList(run.name()), run.listFile(), list, run.linesToRetry());
             }
             sweepTemporaries(run.name());
             Path done = moveToDone(run.listFile(), run.listName());

@@ -2,6 +2,7 @@ package io.fetchbox.report;
 
 import io.fetchbox.list.TextFormat;
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.list.WholeLines;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ public final class FailedList {
     private FailedList() {}
 
     /** Writes the file when any line needs another try; otherwise makes sure there is none. */
-    public static void write(Path file, Iterator<UrlEntry> list, BitSet linesToRetry) throws IOException {
+    public static void write(Path file, Path listFile, Iterator<UrlEntry> list, BitSet linesToRetry)
+            throws IOException {
         Files.deleteIfExists(file);
         if (linesToRetry.isEmpty()) {
             return;
@@ -32,7 +34,14 @@ public final class FailedList {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             while (list.hasNext()) {
                 UrlEntry entry = list.next();
-                if (entry.line() <= Integer.MAX_VALUE && linesToRetry.get((int) entry.line())) {
+                if (entry.line() > Integer.MAX_VALUE || !linesToRetry.get((int) entry.line())) {
+                    continue;
+                }
+                if (!entry.isValid() && WholeLines.mayBeCut(entry.url())) {
+                    // the reader cut this line to bound memory; failed.txt gives it back whole
+                    WholeLines.copy(listFile, entry.line(), writer);
+                    writer.write('\n');
+                } else {
                     writer.write(TextFormat.render(entry));
                 }
             }
