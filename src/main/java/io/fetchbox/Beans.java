@@ -154,6 +154,7 @@ final class Beans {
         main.bind("listUpload", new ListUpload(settings.inboxPath(), settings.maxListBytes()));
         main.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
         main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
+        main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
         main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
         main.bind("webAssets", new WebAssets());
         main.addMainListener(new MainListenerSupport() {

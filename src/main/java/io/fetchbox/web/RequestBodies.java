@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * read: a request refused before (a bad name, a conflict, a declared size over the limit) makes
  * the client send nothing. From that first read on, the client must keep to {@link UploadLimits}'
  * minimum rate and total time, and never be silent for the idle timeout ({@link UploadPace}); a
- * connection that closes ends the stream with an exception at once, even when it closed before
- * the stream was first read (README, "Operating fetchbox").
+ * connection that closes ends the stream with an exception at once (within a quarter of a second
+ * when it closed before the stream was first read), so that the upload's temporary file goes with
+ * it (README, "Operating fetchbox").
  */
 public final class RequestBodies {
     /** Chunks asked for ahead of the reader. */

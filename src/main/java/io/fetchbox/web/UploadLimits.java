@@ -1,6 +1,8 @@
 package io.fetchbox.web;
 
+import io.vertx.core.VertxOptions;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How much of the server one list upload may hold (README, "Operating fetchbox"). An upload is
@@ -19,6 +21,18 @@ public record UploadLimits(int slots, long minBytesPerWindow, Duration window, D
     /** 4 at a time, at least 1 KiB/s averaged over 10 s, at most 10 minutes; retry after 5 s. */
     public static final UploadLimits DEFAULT =
             new UploadLimits(4, 10 * 1024, Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofSeconds(5));
+
+    /**
+     * The options of the server's Vert.x (Camel's platform-http takes a {@code VertxOptions} bean
+     * when it makes its Vert.x): an upload runs on one worker thread for up to {@link #total()}, so
+     * Vert.x reports a worker as blocked only after that, not after its default of 60 s, which would
+     * log a stack trace every second of a long, legitimate upload.
+     */
+    public VertxOptions vertxOptions() {
+        return new VertxOptions()
+                .setMaxWorkerExecuteTime(total.plus(window).toNanos())
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.NANOSECONDS);
+    }
 
     public UploadLimits {
         if (slots < 1 || minBytesPerWindow < 0 || window.isNegative() || window.isZero() || total.isNegative()) {

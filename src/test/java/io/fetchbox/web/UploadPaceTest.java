@@ -26,6 +26,15 @@ class UploadPaceTest {
     }
 
     @Test
+    void vertxReportsAWorkerBlockedOnlyAfterTheLongestUpload() {
+        long nanos = UploadLimits.DEFAULT
+                .vertxOptions()
+                .getMaxWorkerExecuteTimeUnit()
+                .toNanos(UploadLimits.DEFAULT.vertxOptions().getMaxWorkerExecuteTime());
+        assertThat(nanos).isGreaterThan(UploadLimits.DEFAULT.total().toNanos());
+    }
+
+    @Test
     void waitsNoLongerThanTheEndOfTheWindow() throws Exception {
         UploadPace pace = pace(30);
         assertThat(pace.checkAndWaitNanos()).isEqualTo(10 * SECOND);
