@@ -84,6 +84,13 @@ class UploadLimitsTest {
             assertThat(busy).hasSizeGreaterThanOrEqualTo(SLOW_CLIENTS - 4);
             assertThat(busy).allMatch(head -> head.toLowerCase().contains("\r\nretry-after: "));
             await().atMost(Duration.ofSeconds(2)).until(() -> temporaryFiles(ws).isEmpty());
+
+            // every slot is given back once its upload is answered
+            WebClient http = new WebClient(port);
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> http.post("/api/batches?name=after.txt", "# nothing to fetch\n")
+                                    .statusCode()
+                            == 202);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
