@@ -52,8 +52,8 @@ class ContentDispositionTest {
     /**
      * Issue 9, finding 10, over real HTTP: an {@code filename*} with a bidi override, and quoted
      * names sent as raw UTF-8 bytes (which camel-http hands over one ISO-8859-1 character per byte)
-     * with a zero-width space and a division slash. Before, they became {@code gnp\u202eexe.txt}
-     * and the mojibake {@code con\u00e2__.txt} and {@code a\u00e2__b.txt}.
+     * with a zero-width space and a division slash. Before, they became "gnp" U+202E "exe.txt"
+     * and the mojibake "con&acirc;__.txt" and "a&acirc;__b.txt".
      */
     @Test
     void invisibleCharactersAndSeparatorLookalikesFromTheServerAreReplacedAndRawUtf8IsReadAsUtf8() {

@@ -12,9 +12,9 @@ import java.util.StringJoiner;
  * can escape the output folder or trip over Windows' rules on a shared disk.
  *
  * <p>Each character that could make a name lie about itself is replaced by {@code _}, never
- * dropped (dropping the zero-width space of {@code con\u200b.txt} would make the device name {@code
+ * dropped (dropping the zero-width space of "con" U+200B ".txt" would make the device name {@code
  * con.txt}): controls, unpaired surrogates, {@code / \ < > : " | ? *}, invisible and format
- * characters ({@link InvisibleCharacters}: bidi controls that show {@code gnp\u202eexe.txt} as
+ * characters ({@link InvisibleCharacters}: bidi controls that show "gnp" U+202E "exe.txt" as
  * {@code gnptxt.exe}, zero-width characters, a BOM) and characters drawn like a path separator
  * ({@link SeparatorLookalikes}) (README, "Where files go").
  *

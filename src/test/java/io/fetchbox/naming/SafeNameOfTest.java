@@ -212,7 +212,7 @@ class SafeNameOfTest {
                 Arguments.of("com1\u2060\u2060.txt", "com1__.txt"));
     }
 
-    /** Replaced, never dropped: dropping would turn {@code con\u200b.txt} into the device name {@code con.txt}. */
+    /** Replaced, never dropped: dropping U+200B from "con" U+200B ".txt" would leave the device name con.txt. */
     @ParameterizedTest(name = "{index}: -> {1}")
     @MethodSource("invisibleNextToDeviceNames")
     void anInvisibleCharacterNextToADeviceNameNeverLeavesTheDeviceName(String raw, String expected) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * try (RawHeaderServer server = RawHeaderServer.start()) {
- *     String url = server.serve("/x", "Content-Disposition: attachment; filename=\"a\u2215b\"".getBytes(UTF_8));
+ *     String url = server.serve("/x", headerLine.getBytes(StandardCharsets.UTF_8)); // sent byte for byte
  * }
  * }</pre>
  */
