@@ -34,6 +34,8 @@ import io.fetchbox.web.Metrics;
 import io.fetchbox.web.RecentFailures;
 import io.fetchbox.web.ReportDownloads;
 import io.fetchbox.web.RequestBodies;
+import io.fetchbox.web.UploadLimits;
+import io.fetchbox.web.UploadSlots;
 import io.fetchbox.web.WebAssets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -157,7 +159,9 @@ final class Beans {
                 new BatchesView(
                         batches::statuses, batches::status, settings.reportsPath(), recentFailures, Clock.systemUTC()));
         main.bind("listUpload", new ListUpload(settings.inboxPath(), settings.maxListBytes()));
-        main.bind("requestBodies", new RequestBodies(settings.readTimeout()));
+        main.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
+        main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
+        main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
         main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
         main.bind("webAssets", new WebAssets());
         main.addMainListener(new MainListenerSupport() {

@@ -3,6 +3,7 @@ package io.fetchbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fetchbox.testing.RawHeaderServer;
 import io.fetchbox.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,44 @@ class ContentDispositionTest {
 
             assertThat(ws.outputFiles()).containsExactly("off/disposition");
         }
+    }
+
+    /**
+     * Issue 9, finding 10, over real HTTP: an {@code filename*} with a bidi override, and quoted
+     * names sent as raw UTF-8 bytes (which camel-http hands over one ISO-8859-1 character per byte)
+     * with a zero-width space and a division slash. Before, they became "gnp" U+202E "exe.txt"
+     * and the mojibake "con&acirc;__.txt" and "a&acirc;__b.txt".
+     */
+    @Test
+    void invisibleCharactersAndSeparatorLookalikesFromTheServerAreReplacedAndRawUtf8IsReadAsUtf8() {
+        try (RawHeaderServer server = RawHeaderServer.start()) {
+            Workspace ws = new Workspace(dir);
+            String list = String.join(
+                    "\n",
+                    server.serve(
+                            "/rlo", ascii("Content-Disposition: attachment; filename*=UTF-8''gnp%E2%80%AEexe.txt")),
+                    server.serve("/zero-width", utf8("Content-Disposition: attachment; filename=\"con\u200b.txt\"")),
+                    server.serve("/slash", utf8("Content-Disposition: attachment; filename=\"a\u2215b.txt\"")),
+                    server.serve("/raw-rlo", utf8("Content-Disposition: attachment; filename=\"x\u202ey.txt\"")),
+                    server.serve(
+                            "/fullwidth", utf8("Content-Disposition: attachment; filename=\"..\uff0f..\uff0fup\"")),
+                    "");
+            ws.drop("cd.txt", list);
+
+            assertThat(ws.once("--fetchbox.content-disposition=true")).isEqualTo(0);
+
+            assertThat(ws.outputFiles())
+                    .containsExactlyInAnyOrder(
+                            "cd/gnp_exe.txt", "cd/con_.txt", "cd/a_b.txt", "cd/x_y.txt", "cd/_._.._up");
+        }
+    }
+
+    private static byte[] ascii(String header) {
+        return header.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] utf8(String header) {
+        return header.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String enc(String value) {

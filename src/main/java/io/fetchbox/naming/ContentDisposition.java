@@ -15,7 +15,9 @@ import java.util.Map;
  * filename*} (RFC 8187, UTF-8 or ISO-8859-1) is preferred over {@code filename}. Quoted strings
  * honour the escapes {@code \"} and {@code \\} only, so an unescaped Windows path keeps its
  * separators. Lenient like browsers: unquoted values may hold spaces, a missing disposition type
- * is tolerated, and a malformed {@code filename*} falls back to {@code filename}.
+ * is tolerated, a malformed {@code filename*} falls back to {@code filename}, and a {@code
+ * filename} sent as raw UTF-8 is read as UTF-8 (camel-http's HttpClient hands header bytes over as
+ * ISO-8859-1 characters, one per byte; bytes that are not valid UTF-8 stay ISO-8859-1).
  */
 final class ContentDisposition {
 
@@ -34,7 +36,7 @@ final class ContentDisposition {
                 return decoded;
             }
         }
-        return parameters.get("filename");
+        return Utf8.decodeByteCharsIfValid(parameters.get("filename"));
     }
 
     /** Parameter names (lower-case) to values, first occurrence wins. */

@@ -11,6 +11,13 @@ import java.util.StringJoiner;
  * piece of a target path that comes from a list, a URL or a server goes through here, so nothing
  * can escape the output folder or trip over Windows' rules on a shared disk.
  *
+ * <p>Each character that could make a name lie about itself is replaced by {@code _}, never
+ * dropped (dropping the zero-width space of "con" U+200B ".txt" would make the device name {@code
+ * con.txt}): controls, unpaired surrogates, {@code / \ < > : " | ? *}, invisible and format
+ * characters ({@link InvisibleCharacters}: bidi controls that show "gnp" U+202E "exe.txt" as
+ * {@code gnptxt.exe}, zero-width characters, a BOM) and characters drawn like a path separator
+ * ({@link SeparatorLookalikes}) (README, "Where files go").
+ *
  * <p>{@link #of} is idempotent and its results never exceed {@link #MAX_BYTES} bytes of UTF-8.
  */
 public final class SafeName {
@@ -133,7 +140,9 @@ public final class SafeName {
             i += Character.charCount(codePoint);
             boolean forbidden = Character.isISOControl(codePoint) // C0, DEL and C1, NUL included
                     || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) // unpaired
-                    || FORBIDDEN.indexOf(codePoint) >= 0;
+                    || FORBIDDEN.indexOf(codePoint) >= 0
+                    || InvisibleCharacters.isInvisible(codePoint)
+                    || SeparatorLookalikes.isLookalike(codePoint);
             if (forbidden) {
                 safe.append(REPLACEMENT);
             } else {

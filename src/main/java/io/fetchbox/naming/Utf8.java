@@ -1,6 +1,14 @@
 package io.fetchbox.naming;
 
-/** UTF-8 byte counting and cutting without encoding the whole string. */
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 byte counting and cutting without encoding the whole string, and reading header bytes
+ * that arrived as ISO-8859-1 characters as the UTF-8 they often are.
+ */
 final class Utf8 {
 
     private Utf8() {}
@@ -40,5 +48,37 @@ final class Utf8 {
             i += Character.charCount(codePoint);
         }
         return s.substring(0, i);
+    }
+
+    /**
+     * {@code byteChars} as UTF-8 when it is valid UTF-8 with at least one non-ASCII byte, as browsers
+     * read a raw {@code filename=}; otherwise unchanged (ISO-8859-1, or already decoded: a character
+     * above U+00FF means the string is not one character per byte). Null stays null.
+     */
+    static String decodeByteCharsIfValid(String byteChars) {
+        if (byteChars == null) {
+            return null;
+        }
+        boolean ascii = true;
+        for (int i = 0; i < byteChars.length(); i++) {
+            char c = byteChars.charAt(i);
+            if (c > 0xFF) {
+                return byteChars;
+            }
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return byteChars;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(byteChars.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return byteChars;
+        }
     }
 }

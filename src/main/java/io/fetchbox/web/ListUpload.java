@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * (ignored by the inbox route), and appears under its name only when it is whole. Nothing is
  * written for a refused request: 400 for a bad name, 409 when a list of that name waits in the
  * inbox or runs from {@code .inprogress/}, 413 when the body is over {@code fetchbox.max-list-bytes}
- * (as declared, or as counted while it arrives, the temporary file then removed).
+ * (as declared, or as counted while it arrives), 408 when it arrives slower than {@link
+ * UploadLimits} allow; a refused or dropped upload's temporary file is removed at once.
  */
 public final class ListUpload {
     /** SPEC section 8: the name is a file name; its extension chooses the list format. */
@@ -132,6 +133,8 @@ public final class ListUpload {
     private static int readSome(InputStream body, byte[] buffer) {
         try {
             return body.read(buffer);
+        } catch (UploadTooSlowException e) {
+            throw new HttpError(408, "the list arrived too slowly: " + e.getMessage());
         } catch (IOException e) {
             throw new HttpError(400, "the list could not be read whole: " + e.getMessage());
         }

@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Vert.x request, nothing of it read yet. This stream asks Vert.x for a few chunks at a time (so at
  * most {@link #PREFETCH} chunks are ever held), and sends {@code 100 Continue} only when it is first
  * read: a request refused before (a bad name, a conflict, a declared size over the limit) makes
- * the client send nothing.
+ * the client send nothing. From that first read on, the client must keep to {@link UploadLimits}'
+ * minimum rate and total time, and never be silent for the idle timeout ({@link UploadPace}); a
+ * connection that closes ends the stream with an exception at once (within a quarter of a second
+ * when it closed before the stream was first read), so that the upload's temporary file goes with
+ * it (README, "Operating fetchbox").
  */
 public final class RequestBodies {
     /** Chunks asked for ahead of the reader. */
@@ -27,11 +31,17 @@ public final class RequestBodies {
     /** Bytes of a refused body read and dropped before its connection is closed instead. */
     static final long DISCARD_LIMIT = 8L << 20;
 
-    private final long idleTimeoutMillis;
+    private final long idleTimeoutNanos;
+    private final UploadLimits limits;
 
     /** @param idleTimeout how long the client may send nothing before the upload is refused */
     public RequestBodies(Duration idleTimeout) {
-        this.idleTimeoutMillis = Math.max(1, idleTimeout.toMillis());
+        this(idleTimeout, UploadLimits.DEFAULT);
+    }
+
+    public RequestBodies(Duration idleTimeout, UploadLimits limits) {
+        this.idleTimeoutNanos = Math.max(1, idleTimeout.toNanos());
+        this.limits = limits;
     }
 
     /** The body of the exchange; an {@code InputStream} as it is, or the paused Vert.x request as a stream. */
@@ -40,7 +50,7 @@ public final class RequestBodies {
             return in;
         }
         if (body instanceof HttpServerRequest request) {
-            return new RequestStream(request, idleTimeoutMillis);
+            return new RequestStream(request, new PaceFactory(limits, idleTimeoutNanos));
         }
         return InputStream.nullInputStream();
     }
@@ -72,19 +82,34 @@ public final class RequestBodies {
         }
     }
 
+    /** The pace of a stream starts at its first read, not when the request arrived. */
+    private record PaceFactory(UploadLimits limits, long idleNanos) {
+        UploadPace start() {
+            return new UploadPace(limits, idleNanos, System::nanoTime);
+        }
+    }
+
     private static final class RequestStream extends InputStream {
         private static final Object END = new Object();
+        /**
+         * A connection that closed while its request waited for a worker thread told no handler of
+         * ours (the exception went nowhere, no end will come): {@code closed()} is looked at
+         * whenever nothing arrived for this long, and Vert.x's own close handlers are left alone.
+         */
+        private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
         private final HttpServerRequest request;
-        private final long idleTimeoutMillis;
+        private final PaceFactory paceFactory;
+        private UploadPace pace;
         private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
         private boolean started;
         private boolean ended;
         private byte[] chunk = new byte[0];
         private int position;
 
-        RequestStream(HttpServerRequest request, long idleTimeoutMillis) {
+        RequestStream(HttpServerRequest request, PaceFactory paceFactory) {
             this.request = request;
-            this.idleTimeoutMillis = idleTimeoutMillis;
+            this.paceFactory = paceFactory;
         }
 
         @Override
@@ -112,15 +137,18 @@ public final class RequestBodies {
 
         private boolean nextChunk() throws IOException {
             start();
-            Object next;
-            try {
-                next = arrived.poll(idleTimeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading the request body");
-            }
-            if (next == null) {
-                throw new IOException("the client sent nothing for " + idleTimeoutMillis + " ms");
+            Object next = null;
+            while (next == null) {
+                long wait = Math.min(pace.checkAndWaitNanos(), CLOSE_CHECK_NANOS);
+                try {
+                    next = arrived.poll(wait, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while reading the request body");
+                }
+                if (next == null && request.response().closed()) {
+                    throw new IOException("the request body was cut short: the connection was closed");
+                }
             }
             if (next == END) {
                 ended = true;
@@ -131,6 +159,7 @@ public final class RequestBodies {
             }
             chunk = ((Buffer) next).getBytes();
             position = 0;
+            pace.arrived(chunk.length);
             fetch(1);
             return true;
         }
@@ -148,6 +177,7 @@ public final class RequestBodies {
                 // the request is paused until this point, so its end cannot have been read yet
                 throw new IOException("the request body was read before the route: " + e.getMessage(), e);
             }
+            pace = paceFactory.start();
             if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
                 request.response().writeContinue();
             }

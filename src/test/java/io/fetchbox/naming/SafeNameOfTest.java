@@ -161,4 +161,70 @@ class SafeNameOfTest {
         assertThat(safe).isEqualTo("con_." + "x".repeat(191) + ".txt");
         assertThat(safe.getBytes(StandardCharsets.UTF_8)).hasSize(200);
     }
+
+    static Stream<Arguments> invisibleCharacters() {
+        return Stream.of(
+                // bidi controls: gnp<RLO>exe.txt is shown as gnptxt.exe
+                Arguments.of("gnp\u202eexe.txt", "gnp_exe.txt"),
+                Arguments.of("a\u202ab\u202bc\u202cd\u202de", "a_b_c_d_e"),
+                Arguments.of("\u2066x\u2067y\u2068z\u2069.txt", "_x_y_z_.txt"),
+                Arguments.of("a\u200eb\u200f", "a_b_"),
+                Arguments.of("arabic\u061cmark", "arabic_mark"),
+                // zero-width characters, the word joiner, a BOM inside a name, the soft hyphen
+                Arguments.of("zero\u200bwidth", "zero_width"),
+                Arguments.of("z\u200cn\u200dj", "z_n_j"),
+                Arguments.of("word\u2060joiner", "word_joiner"),
+                Arguments.of("\ufeffbom.txt", "_bom.txt"),
+                Arguments.of("a\ufeffb", "a_b"),
+                Arguments.of("soft\u00adhyphen", "soft_hyphen"),
+                Arguments.of("mongolian\u180e", "mongolian_"),
+                Arguments.of("interlinear\ufff9", "interlinear_"),
+                Arguments.of("tag\udb40\udc41", "tag_"), // U+E0041, a tag character (Cf)
+                // line and paragraph separators, blank default-ignorable letters
+                Arguments.of("line\u2028para\u2029", "line_para_"),
+                Arguments.of("hangul\u3164filler", "hangul_filler"),
+                Arguments.of("\u115f\u1160", "__"),
+                Arguments.of("half\uffa0width", "half_width"),
+                Arguments.of("cgj\u034f", "cgj_"),
+                // visible characters stay: accents, CJK, emoji with their variation selector, NBSP
+                Arguments.of("caf\u00e9 \u65e5\u672c.txt", "caf\u00e9 \u65e5\u672c.txt"),
+                Arguments.of("\u2764\ufe0f.png", "\u2764\ufe0f.png"),
+                Arguments.of("a\u00a0b", "a\u00a0b"));
+    }
+
+    @ParameterizedTest(name = "{index}: -> {1}")
+    @MethodSource("invisibleCharacters")
+    void replacesFormatAndInvisibleCharactersLikeControlCharacters(String raw, String expected) {
+        assertThat(SafeName.of(raw)).isEqualTo(expected);
+        assertThat(SafeName.of(expected)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> invisibleNextToDeviceNames() {
+        return Stream.of(
+                Arguments.of("con\u200b.txt", "con_.txt"),
+                Arguments.of("con\u200b", "con_"),
+                Arguments.of("\u200bcon.txt", "_con.txt"),
+                Arguments.of("c\u200bon.txt", "c_on.txt"),
+                Arguments.of("nul\u202e.txt", "nul_.txt"),
+                Arguments.of("CON\ufeff", "CON_"),
+                Arguments.of("\ufeffAUX", "_AUX"),
+                Arguments.of("lpt1\u00ad.log", "lpt1_.log"),
+                Arguments.of("com1\u2060\u2060.txt", "com1__.txt"));
+    }
+
+    /** Replaced, never dropped: dropping U+200B from "con" U+200B ".txt" would leave the device name con.txt. */
+    @ParameterizedTest(name = "{index}: -> {1}")
+    @MethodSource("invisibleNextToDeviceNames")
+    void anInvisibleCharacterNextToADeviceNameNeverLeavesTheDeviceName(String raw, String expected) {
+        assertThat(SafeName.of(raw)).isEqualTo(expected);
+        assertThat(SafeName.of(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"2044", "2215", "2216", "2571", "2572", "29F5", "29F8", "29F9", "FE68", "FF0F", "FF3C"})
+    void replacesCharactersDrawnLikeAPathSeparator(String hex) {
+        String lookalike = Character.toString(Integer.parseInt(hex, 16));
+        assertThat(SafeName.of("a" + lookalike + "b.txt")).isEqualTo("a_b.txt");
+        assertThat(SafeName.of(".." + lookalike + ".." + lookalike + "x")).isEqualTo("_._.._x");
+    }
 }

@@ -61,7 +61,20 @@ class SafeNamePropertyTest {
         "_",
         "\u200b",
         "\u00a0",
-        "\u3000"
+        "\u3000",
+        "\u202e",
+        "\u2066",
+        "\ufeff",
+        "\u00ad",
+        "\u2060",
+        "\u2215",
+        "\uff0f",
+        "\uff3c",
+        "\u2028",
+        "\u3164",
+        "\udb40\udc41",
+        "%E2%80%AE",
+        "%E2%88%95"
     };
 
     private static final Set<String> DEVICE_NAMES = deviceNames();
@@ -147,7 +160,13 @@ class SafeNamePropertyTest {
         return codePoint < 0x20
                 || (codePoint >= 0x7f && codePoint <= 0x9f)
                 || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
-                || "/\\<>:\"|?*".indexOf(codePoint) >= 0;
+                || "/\\<>:\"|?*".indexOf(codePoint) >= 0
+                // invisible and format characters, separator look-alikes (issue 9, finding 10)
+                || Character.getType(codePoint) == Character.FORMAT
+                || codePoint == 0x2028
+                || codePoint == 0x2029
+                || codePoint == 0x3164
+                || "\u2044\u2215\u2216\u2571\u2572\u29f5\u29f8\u29f9\ufe68\uff0f\uff3c".indexOf(codePoint) >= 0;
     }
 
     private static List<String> samples() {
