@@ -97,6 +97,9 @@ class SecretsOnlyInFailedListTest {
             assertThat(shown).startsWith("junk xxx").matches("junk x{2043}… \\(cut: \\d+ bytes\\)");
             assertThat(junkBatch.path("failures").get(0).path("url").asText()).isEqualTo(shown);
             assertThat(Files.size(ws.reports.resolve("junk.jsonl"))).isLessThan(4096);
+            // ... and whole in failed.txt, a list to drop back as it was given
+            assertThat(Files.readString(ws.reports.resolve("junk.failed.txt")))
+                    .isEqualTo("junk " + "x".repeat(5 * 1024 * 1024) + "\n");
         } finally {
             System.setOut(console);
         }
