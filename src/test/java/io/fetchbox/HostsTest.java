@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,14 +64,16 @@ class HostsTest {
             assertThat(ws.once("--fetchbox.per-host-rate=5")).isEqualTo(0);
 
             // 5 per second is one start every 200 ms (HostSchedulerTest checks that exactly on a fake
-            // clock); seen from the server each start may be late by thread and connection jitter, so
-            // check half an interval between neighbours and four intervals over the five gaps
+            // clock); seen from the server each start may be late by thread and connection jitter: one
+            // late request shortens the gap after it (and lengthens the one before), so all gaps but
+            // one must be at least half an interval, and the five gaps at least four intervals
             List<TestServer.Request> requests = server.requests("/f/");
             assertThat(requests).hasSize(6);
-            for (int i = 1; i < requests.size(); i++) {
-                assertThat(requests.get(i).startNanos() - requests.get(i - 1).startNanos())
-                        .isGreaterThanOrEqualTo(millis(100));
-            }
+            long shortGaps = IntStream.range(1, requests.size())
+                    .filter(i ->
+                            requests.get(i).startNanos() - requests.get(i - 1).startNanos() < millis(100))
+                    .count();
+            assertThat(shortGaps).isLessThanOrEqualTo(1);
             assertThat(requests.get(5).startNanos() - requests.get(0).startNanos())
                     .isGreaterThanOrEqualTo(millis(800));
         }
