@@ -16,6 +16,7 @@ import io.fetchbox.fetch.FetchboxHttpComponent;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.HostPolicy;
 import io.fetchbox.fetch.HostScheduler;
+import io.fetchbox.fetch.OutputFileComponent;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
@@ -126,6 +127,8 @@ final class Beans {
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
         main.bind("http", new FetchboxHttpComponent(hostPolicy));
+        // Camel's file component, writing bodies only into temporary files found without following links
+        main.bind("file", new OutputFileComponent(outputFolder));
         main.bind("fetchQueue", fetchQueue);
         Admission admission = new Admission(fetchQueue.scheduler());
         RetryPolicy retryPolicy = new RetryPolicy(
@@ -147,7 +150,7 @@ final class Beans {
     }
 
     /**
-     * The beans of routes/web.camel.yaml and Camel's health and metrics (SPEC section 8): the
+     * The beans of routes/web.camel.yaml and Camel's health and metrics (README, "Operating fetchbox"): the
      * readiness check on free disk, fetchbox's meters shown in the Prometheus registry that
      * camel-micrometer-prometheus makes, the API, the list upload and the report files.
      */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Slow and vanishing clients of {@code POST /api/batches} (issue 9, finding 9), over raw sockets on
+ * Slow and vanishing clients of {@code POST /api/batches} (README, "The API"), over raw sockets on
  * loopback against the service in this JVM: a few uploads at a time, the rest refused with 503 and
  * Retry-After before any body byte is read; the page, the API, health and metrics keep answering
  * within a second; an upload below the minimum rate is refused; a dropped upload leaves no

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTTP server of SPEC section 8 over real HTTP: Camel's health and Prometheus metrics, the
+ * The HTTP server of the README's "Operating fetchbox" over real HTTP: Camel's health and Prometheus metrics, the
  * batches API, list uploads and report files, on one port, with credentials nowhere.
  */
 class WebApiTest {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Every {@code fetchbox.*} key of SPEC section 9, in the order of its table. */
+/** Every {@code fetchbox.*} key of the README's configuration table, in its order. */
 enum Key {
     INBOX("fetchbox.inbox"),
     OUTPUT("fetchbox.output"),

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every {@code fetchbox.*} key of SPEC section 9, read once from the sources of SPEC section 1,
+ * Every {@code fetchbox.*} key of the README's table, read once from the sources its "Configuration" names,
  * typed and validated. Nothing else in fetchbox parses configuration: routes see the values
  * through {@link #placeholderValues()}, beans through the typed getters.
  */
@@ -122,7 +122,7 @@ public final class Settings {
         return settings;
     }
 
-    /** Every key Settings knows, in the order of SPEC section 9. */
+    /** Every key Settings knows, in the order of the README's table. */
     public static List<String> knownKeys() {
         return Arrays.stream(Key.values()).map(k -> k.name).collect(Collectors.toUnmodifiableList());
     }
@@ -274,7 +274,7 @@ public final class Settings {
 
     /**
      * The port the HTTP server should listen on, 0 for none. With {@code --once} it is off unless
-     * the port was given explicitly, so a one-shot run never collides with a running service (SPEC 8).
+     * the port was given explicitly, so a one-shot run never collides with a running service (README, "Operating fetchbox").
      */
     public int httpServerPort() {
         return once && !explicitlySet(Key.HTTP_PORT.name) ? 0 : httpPort;

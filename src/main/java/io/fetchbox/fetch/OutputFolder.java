@@ -2,13 +2,26 @@ package io.fetchbox.fetch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every change fetchbox makes under the output folder, made so that nothing is ever written through
@@ -29,6 +42,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * </ul>
  */
 public final class OutputFolder {
+    private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
     private final Path root;
 
     /** @param root the output folder; created when missing, then resolved to its real path */
@@ -54,10 +68,7 @@ public final class OutputFolder {
      * but a real folder; folders that do not exist yet are fine.
      */
     public void checkFolders(String relativeFile) throws FetchFailure {
-        Path folder = root;
-        String[] segments = relativeFile.split("/");
-        for (int i = 0; i < segments.length - 1; i++) {
-            folder = folder.resolve(segments[i]);
+        for (Path folder : foldersOf(relativeFile)) {
             BasicFileAttributes attributes = attributesOrNull(folder);
             if (attributes == null) {
                 return;
@@ -70,10 +81,7 @@ public final class OutputFolder {
 
     /** Creates the missing folders on the way to {@code relativeFile}, refusing any that is not a real folder. */
     public void createFolders(String relativeFile) throws FetchFailure, IOException {
-        Path folder = root;
-        String[] segments = relativeFile.split("/");
-        for (int i = 0; i < segments.length - 1; i++) {
-            folder = folder.resolve(segments[i]);
+        for (Path folder : foldersOf(relativeFile)) {
             BasicFileAttributes attributes = attributesOrNull(folder);
             if (attributes == null) {
                 try {
@@ -87,6 +95,18 @@ public final class OutputFolder {
                 throw unsafe(folder, attributes);
             }
         }
+    }
+
+    /** The folders from the root down to the one holding {@code relativeFile}, the root excluded. */
+    private List<Path> foldersOf(String relativeFile) {
+        String[] segments = relativeFile.split("/");
+        List<Path> folders = new ArrayList<>(segments.length - 1);
+        Path folder = root;
+        for (int i = 0; i < segments.length - 1; i++) {
+            folder = folder.resolve(segments[i]);
+            folders.add(folder);
+        }
+        return folders;
     }
 
     /**
@@ -106,6 +126,56 @@ public final class OutputFolder {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a temporary file fetchbox created, for writing (truncated, or appended to), walking from
+     * the root one folder at a time without following links ({@code openat} with {@code O_NOFOLLOW}
+     * where the platform has it): a folder or the file swapped for a link meanwhile is refused, never
+     * followed. The file is never created here.
+     */
+    public SeekableByteChannel openTemporary(String temporary, boolean append) throws FetchFailure, IOException {
+        Set<OpenOption> options = Set.of(
+                StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
+        String[] segments = temporary.split("/");
+        List<DirectoryStream<Path>> opened = new ArrayList<>();
+        try {
+            DirectoryStream<Path> folder = Files.newDirectoryStream(root);
+            opened.add(folder);
+            if (!(folder instanceof SecureDirectoryStream<Path> secure)) {
+                return Files.newByteChannel(root.resolve(temporary), options); // O_NOFOLLOW on the file only
+            }
+            for (int i = 0; i < segments.length - 1; i++) {
+                secure = secure.newDirectoryStream(Path.of(segments[i]), LinkOption.NOFOLLOW_LINKS);
+                opened.add(secure);
+            }
+            return secure.newByteChannel(Path.of(segments[segments.length - 1]), options);
+        } catch (IOException e) {
+            throw unsafeOr(temporary, e);
+        } finally {
+            for (DirectoryStream<Path> folder : opened) {
+                folder.close();
+            }
+        }
+    }
+
+    /**
+     * Why opening failed: {@code unsafe_path} when a folder on the way or the file itself is now a
+     * link or not what fetchbox made (ELOOP, ENOTDIR, ENOENT), else the error as it was.
+     */
+    private IOException unsafeOr(String temporary, IOException e) throws FetchFailure {
+        checkFolders(temporary);
+        BasicFileAttributes file = attributesOrNull(temporary);
+        if (file == null || !file.isRegularFile()) {
+            throw new FetchFailure(
+                    "unsafe_path",
+                    null,
+                    "the temporary file " + temporary + " was replaced or removed during the download: "
+                            + e.getMessage());
+        }
+        return e;
     }
 
     /** Removes a temporary file fetchbox made (a link in its place is removed, never followed). */
@@ -151,8 +221,19 @@ public final class OutputFolder {
                 return false;
             }
         }
-        Files.delete(temp);
+        try {
+            Files.delete(temp);
+        } catch (IOException e) {
+            // the file is in place under its name: a second name left behind is only untidy
+            LOG.warn("cannot remove the temporary name {} of {}: {}", temporary, relativeFile, e.toString());
+        }
         return true;
+    }
+
+    /** Sets a file's modification time, on the file itself: a link there is never followed. */
+    public void setModified(String relative, Instant time) throws IOException {
+        Files.getFileAttributeView(root.resolve(relative), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(FileTime.from(time), null, null);
     }
 
     /**

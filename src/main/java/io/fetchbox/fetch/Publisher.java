@@ -58,11 +58,13 @@ public final class Publisher {
         String etag = message.getHeader("ETag", String.class);
         String lastModified = message.getHeader("Last-Modified", String.class);
         Instant modified = HttpDates.parse(lastModified);
-        // by path (one utimensat): Files.setLastModifiedTime opens and closes the file around it
-        if (modified != null && !output.resolve(temp).toFile().setLastModified(Math.max(0, modified.toEpochMilli()))) {
-            throw new IOException("cannot set the modification time of " + temp);
+        if (modified != null) {
+            output.setModified(temp, modified.isBefore(Instant.EPOCH) ? Instant.EPOCH : modified);
         }
         BasicFileAttributes written = output.attributesOrNull(temp);
+        if (written == null || !written.isRegularFile()) {
+            throw new FetchFailure("unsafe_path", status, "the temporary file " + temp + " went during the download");
+        }
         String url = task.entry().url();
         FileRecord record = new FileRecord(
                 FileState.urlKey(ParsedUrl.parse(url).normalized()),

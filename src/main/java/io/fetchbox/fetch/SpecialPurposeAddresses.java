@@ -37,6 +37,7 @@ final class SpecialPurposeAddresses {
             "172.16.0.0/12", // private
             "192.0.0.0/24", // IETF protocol assignments
             "192.0.2.0/24", // documentation
+            "192.88.99.0/24", // 6to4 relay anycast (deprecated)
             "192.168.0.0/16", // private
             "198.18.0.0/15", // benchmarking
             "198.51.100.0/24", // documentation
@@ -49,7 +50,11 @@ final class SpecialPurposeAddresses {
             "::1/128", // loopback
             "100::/64", // discard-only
             "64:ff9b:1::/48", // local-use IPv4/IPv6 translation
+            "2001::/23", // IETF protocol assignments, Teredo among them
             "2001:db8::/32", // documentation
+            "2002::/16", // 6to4: the address carries an IPv4 address of its own
+            "3fff::/20", // documentation
+            "5f00::/16", // segment routing SIDs
             "fc00::/7", // unique-local
             "fe80::/10", // link-local
             "fec0::/10", // site-local (deprecated, still routed inward where used)

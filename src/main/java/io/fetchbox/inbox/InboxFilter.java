@@ -75,7 +75,9 @@ public final class InboxFilter implements GenericFileFilter<Object> {
             return Set.of();
         }
         try (Stream<Path> files = Files.list(inProgress)) {
-            return files.map(p -> SafeName.batchName(p.getFileName().toString()))
+            // only lists: a folder or an odd file put there meanwhile is no batch and holds no name
+            return files.filter(p -> FileType.of(p).isList())
+                    .map(p -> SafeName.batchName(p.getFileName().toString()))
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inProgress, e);

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Names that are safe to create on any file system fetchbox may write to (SPEC section 4). Every
+ * Names that are safe to create on any file system fetchbox may write to (README, "Where files go"). Every
  * piece of a target path that comes from a list, a URL or a server goes through here, so nothing
  * can escape the output folder or trip over Windows' rules on a shared disk.
  *

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * UploadLimits} allow; a refused or dropped upload's temporary file is removed at once.
  */
 public final class ListUpload {
-    /** SPEC section 8: the name is a file name; its extension chooses the list format. */
+    /** README, "The API": the name is a file name; its extension chooses the list format. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private static final Logger LOG = LoggerFactory.getLogger(ListUpload.class);

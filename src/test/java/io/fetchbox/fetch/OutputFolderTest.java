@@ -126,6 +126,47 @@ class OutputFolderTest {
     }
 
     @Test
+    void aTemporaryFileSwappedForALinkIsNeverOpenedThroughIt() throws Exception {
+        Path victim = Files.writeString(outside.resolve("victim"), "victim");
+        String temp = output.createTemporary("b/x1");
+        Files.delete(output.resolve(temp));
+        Files.createSymbolicLink(output.resolve(temp), victim);
+
+        assertThatThrownBy(() -> output.openTemporary(temp, false))
+                .isInstanceOfSatisfying(
+                        FetchFailure.class, f -> assertThat(f.code()).isEqualTo("unsafe_path"));
+        assertThatThrownBy(() -> output.openTemporary(temp, true)).isInstanceOf(FetchFailure.class);
+        assertThat(victim).hasContent("victim");
+    }
+
+    @Test
+    void aFolderSwappedForALinkAfterTheTemporaryFileWasCreatedIsNeverWrittenThrough() throws Exception {
+        String temp = output.createTemporary("b/sub/x1");
+        Path planted = Files.writeString(
+                Files.createDirectories(outside.resolve("sub")).resolve(temp.substring("b/sub/".length())), "victim");
+        Files.move(output.resolve("b/sub"), output.resolve("b/moved-away"));
+        Files.createSymbolicLink(output.resolve("b/sub"), outside.resolve("sub"));
+
+        assertThatThrownBy(() -> output.openTemporary(temp, false))
+                .isInstanceOfSatisfying(
+                        FetchFailure.class, f -> assertThat(f.code()).isEqualTo("unsafe_path"));
+        assertThat(planted).hasContent("victim");
+    }
+
+    @Test
+    void theTemporaryFileItMadeIsOpenedTruncatedOrForAppending() throws Exception {
+        String temp = withBody("b/x1", "first");
+        try (var channel = output.openTemporary(temp, true)) {
+            channel.write(java.nio.ByteBuffer.wrap(" more".getBytes()));
+        }
+        assertThat(output.resolve(temp)).hasContent("first more");
+        try (var channel = output.openTemporary(temp, false)) {
+            channel.write(java.nio.ByteBuffer.wrap("new".getBytes()));
+        }
+        assertThat(output.resolve(temp)).hasContent("new");
+    }
+
+    @Test
     void onlyFetchboxTemporaryFilesAreDeletedAsSuch() throws Exception {
         assertThatThrownBy(() -> output.deleteTemporary("b/x1")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-/** 10,000 hostile strings (fixed seed): every result obeys every rule of SPEC section 4. */
+/** 10,000 hostile strings (fixed seed): every result obeys every rule of the README's "Where files go". */
 class SafeNamePropertyTest {
 
     private static final long SEED = 20261128L;
@@ -161,7 +161,7 @@ class SafeNamePropertyTest {
                 || (codePoint >= 0x7f && codePoint <= 0x9f)
                 || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
                 || "/\\<>:\"|?*".indexOf(codePoint) >= 0
-                // invisible and format characters, separator look-alikes (issue 9, finding 10)
+                // invisible and format characters, separator look-alikes (README, "Where files go")
                 || Character.getType(codePoint) == Character.FORMAT
                 || codePoint == 0x2028
                 || codePoint == 0x2029

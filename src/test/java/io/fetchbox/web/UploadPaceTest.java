@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The minimum rate, total time and idle rules of one upload, on a fake clock (issue 9, finding 9). */
+/** The minimum rate, total time and idle rules of one upload, on a fake clock (README, "The API"). */
 class UploadPaceTest {
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong now = new AtomicLong(5 * SECOND);
