@@ -195,6 +195,23 @@ class HostileOutputFolderTest {
         assertRegularFileWithBody("b/x1.1", "x1", 1, 3000);
     }
 
+    @Test
+    void aRetryThatCannotResumeLeavesNoTemporaryFileBehindInAnyLayout() throws IOException {
+        try (TestServer server = TestServer.start()) {
+            // cut once, and without a validator the rest cannot be asked for: the body starts over
+            ws.drop("b.txt", server.url("/truncate/k/1?size=200000&seed=3&noetag=1&nolm=1") + "\n");
+
+            assertThat(ws.once("--fetchbox.layout=flat", "--fetchbox.retry-delay=10ms"))
+                    .isZero();
+
+            assertThat(server.count("/truncate/k/1")).isEqualTo(2);
+        }
+        try (Stream<Path> files = Files.walk(ws.output)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".fetchbox-part"));
+        }
+        assertThat(Files.size(ws.output.resolve("1"))).isEqualTo(200_000);
+    }
+
     private void assertRegularFileWithBody(String relative, String name, long seed, long size) throws IOException {
         Path file = ws.output.resolve(relative);
         assertThat(Files.isSymbolicLink(file)).as("%s is a link", relative).isFalse();

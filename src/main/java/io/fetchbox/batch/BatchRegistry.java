@@ -253,19 +253,21 @@ public final class BatchRegistry {
      */
     private void sweepTemporaries(String batch) throws IOException {
         Path folder = output.resolve(batch);
-        if (layout != Layout.BATCH || !Files.isDirectory(folder)) {
+        if (layout != Layout.BATCH || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path temp : files.filter(
-                            // regular files only: a link someone left under such a name is not ours
-                            p -> TempFiles.isTemporary(p.getFileName().toString())
-                                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            // regular files only: a link someone left under such a name is not ours
+            for (Path temp : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .toList()) {
-                Files.deleteIfExists(temp);
-                state.forgetPartial(output.relativize(temp.resolveSibling(
-                                TempFiles.targetName(temp.getFileName().toString())))
-                        .toString());
+                String name = temp.getFileName().toString();
+                if (TempFiles.isTemporary(name)) {
+                    Files.deleteIfExists(temp);
+                    state.forgetPartial(output.relativize(temp.resolveSibling(TempFiles.targetName(name)))
+                            .toString());
+                } else if (TempFiles.isLegacyTemporary(name)) {
+                    Files.deleteIfExists(temp);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.fetchbox.fetch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -11,6 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  *
  * @param mtimeMillis the file's modification time as written, in epoch milliseconds; null in
  *     records of versions before it was kept (then only the size is compared)
+ * @param replaced the size and time of fetchbox's own earlier file this one replaced, or null: the
+ *     record is written before the rename, so a crash between the two leaves the earlier file
+ *     under a record that must still recognise it
  */
 public record FileRecord(
         @JsonProperty("url_key") String urlKey,
@@ -19,12 +23,40 @@ public record FileRecord(
         @JsonProperty("last_modified") String lastModified,
         long size,
         String sha256,
-        @JsonProperty("mtime_ms") Long mtimeMillis) {
+        @JsonProperty("mtime_ms") Long mtimeMillis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Replaced replaced) {
+
+    public FileRecord(
+            String urlKey, String url, String etag, String lastModified, long size, String sha256, Long mtimeMillis) {
+        this(urlKey, url, etag, lastModified, size, sha256, mtimeMillis, null);
+    }
+
+    /** This record, for a file that replaces {@code earlier} (see {@link #replaced}). */
+    public FileRecord replacing(FileRecord earlier) {
+        return new FileRecord(
+                urlKey,
+                url,
+                etag,
+                lastModified,
+                size,
+                sha256,
+                mtimeMillis,
+                new Replaced(earlier.size, earlier.mtimeMillis));
+    }
 
     /** True when a file with these attributes is, as far as size and time tell, the one recorded. */
     public boolean matches(BasicFileAttributes attributes) {
         return attributes.isRegularFile()
-                && attributes.size() == size
+                && (sameFile(attributes, size, mtimeMillis)
+                        || replaced != null && sameFile(attributes, replaced.size(), replaced.mtimeMillis()));
+    }
+
+    private static boolean sameFile(BasicFileAttributes attributes, long size, Long mtimeMillis) {
+        return attributes.size() == size
                 && (mtimeMillis == null || attributes.lastModifiedTime().toMillis() == mtimeMillis);
     }
+
+    /** The size and modification time of a file a newer one replaced. */
+    public record Replaced(
+            long size, @JsonProperty("mtime_ms") Long mtimeMillis) {}
 }

@@ -102,7 +102,7 @@ public final class Publisher {
         String file = task.file();
         for (int tries = 1; ; tries++) {
             Optional<FileRecord> earlier = ownEarlierFile(file, record.urlKey());
-            state.write(file, record);
+            state.write(file, earlier.map(record::replacing).orElse(record));
             boolean placed =
                     earlier.isPresent() ? output.replaceOwn(temp, file, earlier.get()) : output.publishNew(temp, file);
             if (placed) {

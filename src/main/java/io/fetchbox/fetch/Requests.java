@@ -102,22 +102,24 @@ public final class Requests {
     /** A partial body of this URL in the temporary file: ask for the rest, if the resource is unchanged. */
     private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) {
         // the partial record (under reports/.state/) first, the output folder only when there is one
-        Optional<PartialRecord> partial = state.readPartial(task.file())
-                .filter(p -> p.urlKey().equals(FileState.urlKey(listed.normalized()))
-                        && p.validator() != null
-                        && p.temporary() != null);
+        Optional<PartialRecord> partial = state.readPartial(task.file()).filter(p -> p.temporary() != null);
         if (partial.isEmpty()) {
             return;
         }
+        // whatever becomes of it, the body starts over (and its temporary file goes) unless resumed
+        exchange.setProperty(FetchProps.TEMP, partial.get().temporary());
+        exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
         // only a regular file of our own making is continued: never a link left in its place
         BasicFileAttributes temp = output.attributesOrNull(partial.get().temporary());
-        if (temp == null || !temp.isRegularFile() || temp.size() == 0) {
+        if (!partial.get().urlKey().equals(FileState.urlKey(listed.normalized()))
+                || partial.get().validator() == null
+                || temp == null
+                || !temp.isRegularFile()
+                || temp.size() == 0) {
             return;
         }
         exchange.getMessage().setHeader("Range", "bytes=" + temp.size() + "-");
         exchange.getMessage().setHeader("If-Range", partial.get().validator());
         exchange.setProperty(FetchProps.RESUME_FROM, temp.size());
-        exchange.setProperty(FetchProps.TEMP, partial.get().temporary());
-        exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
     }
 }

@@ -23,6 +23,11 @@ public final class TempFiles {
         return fileName.endsWith(SUFFIX) && NAME.matcher(fileName).matches();
     }
 
+    /** {@code .name.fetchbox-part}: the fixed name earlier versions used, left by a crash of one. */
+    public static boolean isLegacyTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(SUFFIX) && !isTemporary(fileName);
+    }
+
     /** {@code batch/dir/name} becomes {@code batch/dir/.name.<16 random hex digits>.fetchbox-part}. */
     public static String newName(String relativeFile) {
         byte[] random = new byte[RANDOM_HEX / 2];
