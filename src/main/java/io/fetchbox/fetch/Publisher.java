@@ -47,7 +47,7 @@ public final class Publisher {
         Message message = exchange.getMessage();
         Integer status = exchange.getProperty(FetchProps.STATUS, Integer.class);
         String temp = exchange.getProperty(FetchProps.TEMP, String.class);
-        checkStillOurs(exchange, temp, status);
+        BasicFileAttributes written = checkStillOurs(exchange, temp, status);
         String sha256 = body.sha256Hex();
         UrlEntry.Checksum expected = task.entry().checksum();
         if (expected != null && !expected.hex().equalsIgnoreCase(body.checksumHex(sha256))) {
@@ -58,12 +58,11 @@ public final class Publisher {
         String etag = message.getHeader("ETag", String.class);
         String lastModified = message.getHeader("Last-Modified", String.class);
         Instant modified = HttpDates.parse(lastModified);
+        long mtimeMillis = written.lastModifiedTime().toMillis();
         if (modified != null) {
-            output.setModified(temp, modified.isBefore(Instant.EPOCH) ? Instant.EPOCH : modified);
-        }
-        BasicFileAttributes written = output.attributesOrNull(temp);
-        if (written == null || !written.isRegularFile()) {
-            throw new FetchFailure("unsafe_path", status, "the temporary file " + temp + " went during the download");
+            Instant time = modified.isBefore(Instant.EPOCH) ? Instant.EPOCH : modified;
+            output.setModified(temp, time);
+            mtimeMillis = time.toEpochMilli();
         }
         String url = task.entry().url();
         FileRecord record = new FileRecord(
@@ -73,7 +72,7 @@ public final class Publisher {
                 lastModified,
                 written.size(),
                 sha256,
-                written.lastModifiedTime().toMillis());
+                mtimeMillis);
         List<String> warnings = new ArrayList<>();
         String file = putInPlace(task, temp, record, warnings);
         if (exchange.getProperty(FetchProps.PARTIAL_RECORDED, false, Boolean.class)) {
@@ -95,20 +94,16 @@ public final class Publisher {
     /**
      * The record first, then the file: a crash right after the file appears must not leave a file
      * that looks like someone else's (the next run would number its own file instead of
-     * revalidating it). A name that turns out to be taken has its record taken back.
+     * revalidating it). A name someone else holds is not touched, its record neither; a name that
+     * turns out to be taken meanwhile has the record just written taken back.
      */
     private String putInPlace(FetchTask task, String temp, FileRecord record, List<String> warnings)
             throws FetchFailure, IOException {
         String file = task.file();
         for (int tries = 1; ; tries++) {
-            Optional<FileRecord> earlier = ownEarlierFile(file, record.urlKey());
-            state.write(file, earlier.map(record::replacing).orElse(record));
-            boolean placed =
-                    earlier.isPresent() ? output.replaceOwn(temp, file, earlier.get()) : output.publishNew(temp, file);
-            if (placed) {
+            if (place(temp, file, record)) {
                 return file;
             }
-            state.disown(file);
             if (tries == MAX_NAMES) {
                 output.deleteTemporary(temp);
                 throw new FetchFailure(
@@ -123,17 +118,31 @@ public final class Publisher {
         }
     }
 
-    /** The record of fetchbox's own earlier file from this URL at {@code file}, when one is there. */
-    private Optional<FileRecord> ownEarlierFile(String file, String urlKey) {
+    /** Puts the body at {@code file}: new, or over fetchbox's own unchanged earlier file; false when taken. */
+    private boolean place(String temp, String file, FileRecord record) throws IOException {
+        Optional<FileRecord> earlier = Optional.empty();
         // the state is asked only when something is there: asking loads the folder's records
-        if (output.attributesOrNull(file) == null) {
-            return Optional.empty();
+        if (output.attributesOrNull(file) != null) {
+            earlier = state.read(file).filter(r -> r.urlKey().equals(record.urlKey()));
+            if (earlier.isEmpty()) {
+                return false; // a person's file, a link, another URL's file
+            }
         }
-        return state.read(file).filter(r -> r.urlKey().equals(urlKey));
+        state.write(file, earlier.map(record::replacing).orElse(record));
+        boolean placed =
+                earlier.isPresent() ? output.replaceOwn(temp, file, earlier.get()) : output.publishNew(temp, file);
+        if (!placed) {
+            state.disown(file);
+        }
+        return placed;
     }
 
-    /** The temporary file must still be the one fetchbox created: never publish what a link pointed at. */
-    private void checkStillOurs(Exchange exchange, String temp, Integer status) throws FetchFailure, IOException {
+    /**
+     * The temporary file must still be the one fetchbox created: never publish a file someone put
+     * in its place. Returns its attributes as written.
+     */
+    private BasicFileAttributes checkStillOurs(Exchange exchange, String temp, Integer status)
+            throws FetchFailure, IOException {
         BasicFileAttributes now = output.attributesOrNull(temp);
         Object created = exchange.getProperty(FetchProps.TEMP_FILE_KEY);
         if (now == null || !now.isRegularFile() || !Objects.equals(now.fileKey(), created)) {
@@ -143,6 +152,7 @@ public final class Publisher {
             throw new FetchFailure(
                     "unsafe_path", status, "the temporary file " + temp + " was replaced during the download");
         }
+        return now;
     }
 
     /** A 304 to our conditional request: the file fetchbox has is current and stays as it is. */
