@@ -70,6 +70,7 @@ public final class Feeder {
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.INVALID)
                     .error("invalid_url")
+                    .errorDetail(entry.invalid())
                     .build();
         }
         try {
@@ -79,7 +80,7 @@ public final class Feeder {
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.INVALID)
                     .error("invalid_url")
-                    .warning("cannot plan a file name: " + e.getMessage())
+                    .errorDetail("cannot plan a file name: " + e.getMessage())
                     .build();
         }
     }

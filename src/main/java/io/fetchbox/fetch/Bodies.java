@@ -102,7 +102,12 @@ public final class Bodies {
             state.forgetPartial(task.file());
             exchange.removeProperty(FetchProps.PARTIAL_RECORDED);
         }
-        String temp = output.createTemporary(task.file());
+        String temp;
+        try {
+            temp = output.createTemporary(task.file());
+        } catch (IOException e) {
+            throw FetchFailure.writeFailed("cannot create a temporary file for " + task.file(), e);
+        }
         exchange.setProperty(FetchProps.TEMP, temp);
         exchange.setProperty(
                 FetchProps.TEMP_FILE_KEY, output.attributesOrNull(temp).fileKey());

@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
@@ -52,8 +53,39 @@ public final class ErrorCodes {
         return null;
     }
 
-    private static String describe(Throwable t) {
+    /** A short sentence for the report's error_detail and the log, the exception named after it. */
+    static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String named = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String sentence = sentenceFor(t);
+        return sentence == null ? named : sentence + " (" + named + ")";
+    }
+
+    private static String sentenceFor(Throwable t) {
+        if (t instanceof ConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "the server sent nothing for the read timeout";
+        }
+        if (t instanceof ConnectException) {
+            return "the connection was refused";
+        }
+        if (t instanceof UnknownHostException) {
+            return "the host name does not resolve";
+        }
+        if (t instanceof NoHttpResponseException) {
+            return "the server closed the connection without answering";
+        }
+        if (t instanceof ConnectionClosedException) {
+            return "the body ended early";
+        }
+        if (t instanceof SocketException) {
+            return "the connection was reset";
+        }
+        if (t instanceof SSLException) {
+            return "the TLS handshake failed";
+        }
+        return null;
     }
 }

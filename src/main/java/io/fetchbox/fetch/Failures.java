@@ -85,6 +85,7 @@ public final class Failures {
                 .ms(task.startedMillis() > 0 ? System.currentTimeMillis() - task.startedMillis() : 0)
                 .node(node)
                 .error(failure.code())
+                .errorDetail(failure.getMessage())
                 .build();
     }
 

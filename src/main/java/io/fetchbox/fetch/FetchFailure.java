@@ -21,6 +21,20 @@ public class FetchFailure extends Exception {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * A local write that failed (permission, read-only file system, I/O error): the URL is
+     * {@code write_failed}, never blamed on its server nor retried against it; the detail is the
+     * operating system's own words.
+     */
+    public static FetchFailure writeFailed(String what, Exception e) {
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        FetchFailure failure = new FetchFailure("write_failed", null, what + ": " + reason);
+        failure.initCause(e);
+        return failure;
+    }
+
     public String retryAfter() {
         return retryAfter;
     }

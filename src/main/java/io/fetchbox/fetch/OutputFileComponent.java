@@ -79,20 +79,37 @@ public final class OutputFileComponent extends FileComponent {
             String relative = output.root().relativize(file).toString();
             boolean append = endpoint.getFileExist() == GenericFileExist.Append;
             try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class);
-                    SeekableByteChannel out = output.openTemporary(relative, append)) {
+                    SeekableByteChannel out = open(relative, append)) {
                 ByteBuffer buffer = ByteBuffer.allocate(endpoint.getBufferSize());
+                // what reading throws is the network's; what writing throws is this machine's
                 for (int n; (n = in.read(buffer.array())) >= 0; ) {
                     buffer.limit(n);
-                    while (buffer.hasRemaining()) {
-                        out.write(buffer);
-                    }
+                    write(out, buffer, relative);
                     buffer.clear();
                 }
                 return true;
-            } catch (FetchFailure unsafe) {
-                throw new GenericFileOperationFailedException("Cannot store file: " + fileName, unsafe);
+            } catch (FetchFailure local) {
+                throw new GenericFileOperationFailedException("Cannot store file: " + fileName, local);
             } catch (InvalidPayloadException | IOException e) {
                 throw new GenericFileOperationFailedException("Cannot store file: " + fileName, e);
+            }
+        }
+
+        private SeekableByteChannel open(String relative, boolean append) throws FetchFailure {
+            try {
+                return output.openTemporary(relative, append);
+            } catch (IOException e) {
+                throw FetchFailure.writeFailed("cannot open " + relative, e);
+            }
+        }
+
+        private static void write(SeekableByteChannel out, ByteBuffer buffer, String relative) throws FetchFailure {
+            try {
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            } catch (IOException e) {
+                throw FetchFailure.writeFailed("cannot write " + relative, e);
             }
         }
     }

@@ -5,6 +5,7 @@ import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -41,7 +42,16 @@ public final class Publisher {
         this.node = node;
     }
 
-    public Outcome publish(Exchange exchange) throws FetchFailure, IOException {
+    public Outcome publish(Exchange exchange) throws FetchFailure {
+        try {
+            return publishWritten(exchange);
+        } catch (IOException | UncheckedIOException e) {
+            FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+            throw FetchFailure.writeFailed("cannot put " + task.file() + " in place", e);
+        }
+    }
+
+    private Outcome publishWritten(Exchange exchange) throws FetchFailure, IOException {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
         MeteredBody body = exchange.getProperty(FetchProps.BODY, MeteredBody.class);
         Message message = exchange.getMessage();

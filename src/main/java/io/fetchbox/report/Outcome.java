@@ -25,6 +25,7 @@ import java.util.List;
     "ms",
     "node",
     "error",
+    "error_detail",
     "warnings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,6 +45,7 @@ public record Outcome(
         long ms,
         String node,
         String error,
+        @JsonProperty("error_detail") String errorDetail,
         List<String> warnings) {
 
     public static final String DOWNLOADED = "downloaded";

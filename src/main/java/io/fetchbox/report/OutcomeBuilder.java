@@ -1,6 +1,7 @@
 package io.fetchbox.report;
 
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.url.ParsedUrl;
 import io.fetchbox.url.UrlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
  * 2 KiB.
  */
 public final class OutcomeBuilder {
+    /** Longest error_detail: a sentence, not a dump. */
+    static final int MAX_DETAIL_CHARS = 300;
+
     private final String batch;
     private final UrlEntry entry;
     private String file;
@@ -25,6 +29,7 @@ public final class OutcomeBuilder {
     private long ms;
     private String node;
     private String error;
+    private String errorDetail;
     private final List<String> extraWarnings = new ArrayList<>();
 
     private OutcomeBuilder(String batch, UrlEntry entry) {
@@ -84,6 +89,20 @@ public final class OutcomeBuilder {
         return this;
     }
 
+    /**
+     * A short sentence saying why ({@code server answered 404}, {@code No space left on device}):
+     * credentials redacted, cut to {@link #MAX_DETAIL_CHARS}.
+     */
+    public OutcomeBuilder errorDetail(String value) {
+        if (value == null) {
+            errorDetail = null;
+            return this;
+        }
+        String redacted = ParsedUrl.redact(value);
+        errorDetail = redacted.length() <= MAX_DETAIL_CHARS ? redacted : redacted.substring(0, MAX_DETAIL_CHARS) + "…";
+        return this;
+    }
+
     public OutcomeBuilder warning(String value) {
         extraWarnings.add(value);
         return this;
@@ -111,6 +130,7 @@ public final class OutcomeBuilder {
                 ms,
                 node,
                 error,
+                errorDetail,
                 warnings);
     }
 }
