@@ -307,11 +307,11 @@ run_service() {
     ((run == 0)) && args+=(--warmup)
     $REPORT record "${args[@]}"
     rm -rf "$d/output/$name"
-    ((run > 0)) && batch_secs+=" $(sed -n "s/.* $name: finished in \([0-9.]*\) s.*/\1/p" "$d/service.log" | head -1)"
+    ((run > 0)) && batch_secs+=" $(sed -n "s/.* $name: done in \([0-9.]*\) s.*/\1/p" "$d/service.log" | head -1)"
   done
   batch_secs=${batch_secs# }
   fact note workload="$w" tool=fetchbox-service \
-    text="the batch times fetchbox itself logs (\"finished in\", from taking the list to the last outcome) for the counted runs: ${batch_secs// /, } s; the rest of each measured time is the service noticing the list and writing the summary"
+    text="the batch times fetchbox itself logs (\"done in\", from taking the list to the last outcome) for the counted runs: ${batch_secs// /, } s; the rest of each measured time is the service noticing the list and writing the summary"
   local hwm
   hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null)
   [[ -n $hwm ]] && fact rss workload="$w" tool=fetchbox-service rss_kib="$hwm"
@@ -384,9 +384,9 @@ thousands() { printf '%d' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; } # 1000000 -
 # in 1.2 s"), in the order of the runs, as for fetchbox-service in the main table
 note_batch_times() {
   local secs
-  secs=$(sed -n "s/.* $4: finished in \([0-9.]*\) s.*/\1/p" "$3" | paste -sd ' ')
+  secs=$(sed -n "s/.* $4: done in \([0-9.]*\) s.*/\1/p" "$3" | paste -sd ' ')
   [[ -n $secs ]] && fact note workload="$1" tool="$2" \
-    text="the batch times fetchbox itself logs (\"finished in\", from taking the list to the last outcome): ${secs// /, } s"
+    text="the batch times fetchbox itself logs (\"done in\", from taking the list to the last outcome): ${secs// /, } s"
   return 0
 }
 
@@ -503,7 +503,7 @@ run_m3() {
     --summary "$d/reports/m3.summary.json" --jsonl "$d/reports/m3.jsonl" --expect "$WORK/lists/m3.expect.json" \
     --snap0 "$SNAP0" --snap1 "$SNAP1"
   local fin
-  fin=$(grep -m1 'm3: finished in' "$lf" | sed 's/.* m3: finished in/m3: finished in/' | cut -c1-240)
+  fin=$(grep -m1 'm3: done in' "$lf" | sed 's/.* m3: done in/m3: done in/' | cut -c1-240)
   [[ -n $fin ]] && fact note workload=M3 tool=fetchbox-once text="fetchbox's own log: \`$fin\`"
   cp "$d/reports/m3.summary.json" "$WORK/logs/m3.summary.json" 2>/dev/null
   note_log M3 fetchbox-once "$lf" 'line [0-9]+: invalid: |: more invalid lines; they are in the report'

@@ -82,6 +82,13 @@ class WebApiTest {
                     .contains("fetchbox_host_errors_total{error=\"http_503\",host=\"http://127.0.0.1:" + server.port()
                             + "\"} 1.0")
                     .contains("camel_exchanges_total")
+                    // Micrometer's JVM and process meters (camel.metrics.binders)
+                    .contains("jvm_memory_used_bytes")
+                    .contains("jvm_gc_")
+                    .contains("jvm_threads_live_threads")
+                    .contains("process_cpu_usage")
+                    .contains("process_uptime_seconds")
+                    .contains("process_files_open_files")
                     .doesNotContain("fetchbox_batch_urls_done{batch=\"web\"}");
 
             // the API

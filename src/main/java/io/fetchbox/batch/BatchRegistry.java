@@ -14,6 +14,7 @@ import io.fetchbox.report.FailedList;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.report.ProgressLine;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.report.Summary;
 import java.io.IOException;
@@ -226,13 +227,11 @@ public final class BatchRegistry {
             Path done = moveToDone(run.listFile(), run.listName());
             Summary summary = run.summary(Instant.now());
             AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
+            String failedList =
+                    run.failedOrInvalid() > 0 ? reports.failedList(run.name()).toString() : null;
             LOG.info(
-                    "{}: finished in {} s, {} lines: {}, {} bytes; list moved to {}",
-                    run.name(),
-                    summary.seconds(),
-                    summary.lines(),
-                    summary.outcomes(),
-                    summary.bytes(),
+                    "{}; list moved to {}",
+                    ProgressLine.done(run.name(), summary.seconds(), summary.outcomes(), failedList),
                     inbox.relativize(done));
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: could not finish its reports: {}", run.name(), e.toString());

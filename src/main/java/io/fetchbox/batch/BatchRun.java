@@ -213,8 +213,8 @@ public final class BatchRun implements Closeable {
                 reported,
                 outcomes,
                 bytes,
-                started.truncatedTo(ChronoUnit.SECONDS).toString(),
-                finished.truncatedTo(ChronoUnit.SECONDS).toString(),
+                started.truncatedTo(ChronoUnit.MILLIS).toString(),
+                finished.truncatedTo(ChronoUnit.MILLIS).toString(),
                 seconds,
                 seconds > 0 ? Math.round(bytes / seconds) : bytes);
     }
