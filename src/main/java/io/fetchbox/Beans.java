@@ -26,6 +26,7 @@ import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
 import io.fetchbox.inbox.SettledReadLock;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.web.BatchesView;
 import io.fetchbox.web.DiskSpace;
@@ -98,6 +99,7 @@ final class Beans {
         FileState state = new FileState(reports);
         Layout layout = Layout.parse(settings.layout());
         OutputClaims claims = new OutputClaims(outputFolder, state, layout != Layout.BATCH);
+        FailureLog failureLog = new FailureLog();
         BatchRegistry batches = new BatchRegistry(
                 inbox,
                 output,
@@ -107,7 +109,8 @@ final class Beans {
                 settings.contentDisposition(),
                 claims,
                 verdict,
-                onceWatch);
+                onceWatch,
+                failureLog);
 
         main.bind("batches", batches);
         // metrics and the status page hear of every run and outcome, resumed runs included
@@ -146,7 +149,7 @@ final class Beans {
         main.bind("responses", new Responses(settings.maxRedirects()));
         main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state));
         main.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
-        main.bind("failures", new Failures(outputFolder, state, retryPolicy, admission, node, metrics));
+        main.bind("failures", new Failures(outputFolder, state, retryPolicy, admission, node, metrics, failureLog));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
 import io.fetchbox.report.AtomicFiles;
 import io.fetchbox.report.FailedList;
+import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
@@ -50,6 +51,7 @@ public final class BatchRegistry {
     private final OutputClaims claims;
     private final RunVerdict verdict;
     private final OnceWatch onceWatch;
+    private final FailureLog failureLog;
     private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
     private volatile BatchEvents events = BatchEvents.NONE;
@@ -64,6 +66,22 @@ public final class BatchRegistry {
             OutputClaims claims,
             RunVerdict verdict,
             OnceWatch onceWatch) {
+        this(inbox, output, state, reports, layout, nameFromResponse, claims, verdict, onceWatch, new FailureLog());
+    }
+
+    /** @param failureLog which failures were logged and which only counted (shown by the progress line) */
+    public BatchRegistry(
+            Path inbox,
+            Path output,
+            FileState state,
+            ReportFiles reports,
+            Layout layout,
+            boolean nameFromResponse,
+            OutputClaims claims,
+            RunVerdict verdict,
+            OnceWatch onceWatch,
+            FailureLog failureLog) {
+        this.failureLog = failureLog;
         this.inbox = inbox;
         this.output = output;
         this.state = state;
@@ -237,6 +255,7 @@ public final class BatchRegistry {
             LOG.error("{}: could not finish its reports: {}", run.name(), e.toString());
         } finally {
             runs.remove(run.name());
+            failureLog.forget(run.name());
             claims.releaseBatch(run.name());
             if (run.failedOrInvalid() > 0) {
                 verdict.urlsFailed();
@@ -273,7 +292,10 @@ public final class BatchRegistry {
 
     public void logProgress() {
         Instant now = Instant.now();
-        runs.values().forEach(run -> LOG.info(run.progress(now)));
+        runs.values().forEach(run -> {
+            long unlogged = failureLog.unlogged(run.name());
+            LOG.info(run.progress(now) + (unlogged == 0 ? "" : ", " + unlogged + " failure lines not logged"));
+        });
     }
 
     private Path moveToDone(Path listFile, String listName) throws IOException {

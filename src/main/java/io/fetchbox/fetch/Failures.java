@@ -1,5 +1,6 @@
 package io.fetchbox.fetch;
 
+import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
@@ -25,6 +26,7 @@ public final class Failures {
     private final Admission admission;
     private final String node;
     private final Metrics metrics;
+    private final FailureLog failureLog;
 
     public Failures(
             OutputFolder output,
@@ -32,13 +34,15 @@ public final class Failures {
             RetryPolicy retries,
             Admission admission,
             String node,
-            Metrics metrics) {
+            Metrics metrics,
+            FailureLog failureLog) {
         this.output = output;
         this.state = state;
         this.retries = retries;
         this.admission = admission;
         this.node = node;
         this.metrics = metrics;
+        this.failureLog = failureLog;
     }
 
     /** The outcome, or null when the task was handed back for another attempt. */
@@ -59,13 +63,15 @@ public final class Failures {
                 admission.pauseHost(task, wait);
                 LOG.warn("{}: {}; the host is paused for {} ms as it asked", where, failure.code(), wait);
             }
-            LOG.info(
-                    "{}: {} ({}); attempt {} again in {} ms",
-                    where,
-                    failure.code(),
-                    redacted(failure),
-                    task.attempt() + 1,
-                    wait);
+            if (failureLog.admits(task.batch(), failure.code())) {
+                LOG.info(
+                        "{}: {} ({}); attempt {} again in {} ms",
+                        where,
+                        failure.code(),
+                        redacted(failure),
+                        task.attempt() + 1,
+                        wait);
+            }
             metrics.retry(task.hostKey(), failure.code());
             // a partial body is resumed only from a partial record (large bodies); others start over
             if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)
@@ -76,7 +82,10 @@ public final class Failures {
             return null;
         }
         removeTemporaryFile(exchange, task);
-        LOG.warn("{} failed: {} ({}) after {} attempt(s)", where, failure.code(), redacted(failure), task.attempt());
+        if (failureLog.admits(task.batch(), failure.code())) {
+            LOG.warn(
+                    "{} failed: {} ({}) after {} attempt(s)", where, failure.code(), redacted(failure), task.attempt());
+        }
         return OutcomeBuilder.of(task.batch(), task.entry())
                 .outcome(Outcome.FAILED)
                 .file(null)
