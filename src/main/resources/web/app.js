@@ -102,7 +102,7 @@
     var failed = b.failed || 0;
     var percent = total > 0 ? Math.floor(done * 100 / total) : (b.state === "done" ? 100 : 0);
     card.dataset.state = b.state;
-    card.stateEl.textContent = b.state;
+    card.stateEl.textContent = b.state === "paused" && b.paused_reason ? "paused (" + b.paused_reason + ")" : b.state;
     card.stateEl.className = "state " + b.state + (failed > 0 ? " with-failures" : "");
     card.listEl.textContent = b.list || "";
     card.whenEl.textContent = b.state === "done" ? "finished " + when(b.finished) : "started " + when(b.started);

@@ -110,7 +110,8 @@ final class Beans {
                 claims,
                 verdict,
                 onceWatch,
-                failureLog);
+                failureLog,
+                diskSpace::pauseReason);
 
         main.bind("batches", batches);
         // metrics and the status page hear of every run and outcome, resumed runs included
@@ -163,7 +164,12 @@ final class Beans {
         main.bind(
                 "batchesView",
                 new BatchesView(
-                        batches::statuses, batches::status, settings.reportsPath(), recentFailures, Clock.systemUTC()));
+                        batches::statuses,
+                        batches::status,
+                        settings.reportsPath(),
+                        recentFailures,
+                        Clock.systemUTC(),
+                        diskSpace::pauseReason));
         main.bind("listUpload", new ListUpload(settings.inboxPath(), settings.maxListBytes()));
         main.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
         main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));

@@ -228,4 +228,25 @@ class WebApiTest {
                     .toList();
         }
     }
+
+    @Test
+    void aBatchWaitingForDiskSpaceIsShownPausedWithTheReason() throws Exception {
+        Workspace ws = new Workspace(dir);
+        int port = WebClient.freePort();
+        try (TestServer server = TestServer.start();
+                ServiceRun service =
+                        new ServiceRun(ws.args("--fetchbox.http-port=" + port, "--fetchbox.min-free-disk=1000000GB"))) {
+            WebClient http = new WebClient(port);
+            ws.drop("waits.txt", server.url("/f/a.bin?size=10") + "\n");
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> http.get("/api/batches/waits").statusCode() == 200);
+            JsonNode batch = http.json("/api/batches/waits");
+
+            assertThat(batch.path("state").asText()).isEqualTo("paused");
+            assertThat(batch.path("paused_reason").asText()).matches("disk: [0-9.]+ GB free, need 1000000.0 GB");
+            assertThat(http.get("/observe/health/ready").statusCode()).isEqualTo(503);
+            assertThat(server.count("/f/")).isZero();
+        }
+    }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class BatchRegistry {
     private final RunVerdict verdict;
     private final OnceWatch onceWatch;
     private final FailureLog failureLog;
+    private final Supplier<String> pauseReason;
     private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
     private volatile BatchEvents events = BatchEvents.NONE;
@@ -66,10 +68,24 @@ public final class BatchRegistry {
             OutputClaims claims,
             RunVerdict verdict,
             OnceWatch onceWatch) {
-        this(inbox, output, state, reports, layout, nameFromResponse, claims, verdict, onceWatch, new FailureLog());
+        this(
+                inbox,
+                output,
+                state,
+                reports,
+                layout,
+                nameFromResponse,
+                claims,
+                verdict,
+                onceWatch,
+                new FailureLog(),
+                () -> null);
     }
 
-    /** @param failureLog which failures were logged and which only counted (shown by the progress line) */
+    /**
+     * @param failureLog which failures were logged and which only counted (shown by the progress line)
+     * @param pauseReason why new downloads wait (the disk), or null: the progress line says so
+     */
     public BatchRegistry(
             Path inbox,
             Path output,
@@ -80,8 +96,10 @@ public final class BatchRegistry {
             OutputClaims claims,
             RunVerdict verdict,
             OnceWatch onceWatch,
-            FailureLog failureLog) {
+            FailureLog failureLog,
+            Supplier<String> pauseReason) {
         this.failureLog = failureLog;
+        this.pauseReason = pauseReason;
         this.inbox = inbox;
         this.output = output;
         this.state = state;
@@ -292,9 +310,12 @@ public final class BatchRegistry {
 
     public void logProgress() {
         Instant now = Instant.now();
+        String paused = pauseReason.get();
         runs.values().forEach(run -> {
             long unlogged = failureLog.unlogged(run.name());
-            LOG.info(run.progress(now) + (unlogged == 0 ? "" : ", " + unlogged + " failure lines not logged"));
+            LOG.info(run.progress(now)
+                    + (unlogged == 0 ? "" : ", " + unlogged + " failure lines not logged")
+                    + (paused == null ? "" : ", paused (" + paused + ")"));
         });
     }
 

@@ -58,6 +58,7 @@ public final class BatchesView {
     private final Path reports;
     private final RecentFailures recentFailures;
     private final Clock clock;
+    private final Supplier<String> pauseReason;
     private final Map<Path, Cached<JsonNode>> summaries = new ConcurrentHashMap<>();
     private final Map<Path, Cached<List<RecentFailures.Failure>>> journalFailures = new ConcurrentHashMap<>();
 
@@ -68,7 +69,9 @@ public final class BatchesView {
             Function<String, Optional<BatchStatus>> runningBatch,
             Path reports,
             RecentFailures recentFailures,
-            Clock clock) {
+            Clock clock,
+            Supplier<String> pauseReason) {
+        this.pauseReason = pauseReason;
         this.running = running;
         this.runningBatch = runningBatch;
         this.reports = reports;
@@ -124,7 +127,10 @@ public final class BatchesView {
         Map<String, Object> batch = new LinkedHashMap<>();
         batch.put("name", s.name());
         batch.put("list", s.listName());
-        batch.put("state", "running");
+        // a running batch whose downloads wait says so, and why
+        String paused = pauseReason.get();
+        batch.put("state", paused == null ? "running" : "paused");
+        batch.put("paused_reason", paused);
         batch.put("lines", s.reported());
         batch.put("total", s.total());
         batch.put("outcomes", s.outcomes());

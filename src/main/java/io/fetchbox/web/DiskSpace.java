@@ -3,7 +3,11 @@ package io.fetchbox.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether there is room for new downloads: the usable space under {@code fetchbox.output} is at
@@ -12,12 +16,14 @@ import java.util.function.LongSupplier;
  * at most every quarter second, so that callers may ask before every download.
  */
 public final class DiskSpace {
+    private static final Logger LOG = LoggerFactory.getLogger(DiskSpace.class);
     private static final long REFRESH_NANOS = 250_000_000L;
     private final LongSupplier usableBytes;
     private final long minFree;
     private final LongSupplier clock;
     private volatile long lastAsked;
     private volatile long lastFree = -1;
+    private final AtomicBoolean paused = new AtomicBoolean();
 
     /** The space of the file system that holds {@code folder} (or its nearest existing parent). */
     public DiskSpace(Path folder, long minFreeBytes) {
@@ -39,7 +45,33 @@ public final class DiskSpace {
             return true;
         }
         long free = freeBytes();
-        return free < 0 || free >= minFree;
+        boolean room = free < 0 || free >= minFree;
+        // a pause is said once when it starts and once when it ends, never per download
+        if (paused.compareAndSet(room, !room)) {
+            if (room) {
+                LOG.info("downloads go on: {} free under the output folder", gigabytes(free));
+            } else {
+                LOG.warn("downloads paused: {}", reason(free));
+            }
+        }
+        return room;
+    }
+
+    /** Why new downloads wait ({@code disk: 0.9 GB free, need 1.0 GB}), or null while they do not. */
+    public String pauseReason() {
+        if (hasRoom()) {
+            return null;
+        }
+        return "disk: " + gigabytes(freeBytes()) + " free, need " + gigabytes(minFree);
+    }
+
+    private String reason(long free) {
+        return gigabytes(free) + " free under the output folder, below fetchbox.min-free-disk (" + gigabytes(minFree)
+                + "); readiness is down until there is room";
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
     }
 
     /** {@code fetchbox.min-free-disk} in bytes; 0 when the check is off. */

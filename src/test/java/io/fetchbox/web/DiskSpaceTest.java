@@ -26,6 +26,19 @@ class DiskSpaceTest {
     }
 
     @Test
+    void aPauseSaysWhyWhileItLasts() {
+        long gb = 1024L * 1024 * 1024;
+        free.set(gb * 9 / 10);
+        DiskSpace disk = new DiskSpace(free::get, gb, clock::get);
+
+        assertThat(disk.pauseReason()).isEqualTo("disk: 0.9 GB free, need 1.0 GB");
+
+        free.set(2 * gb);
+        clock.addAndGet(1_000_000_000L);
+        assertThat(disk.pauseReason()).isNull();
+    }
+
+    @Test
     void theFileSystemIsAskedAtMostEveryQuarterSecond() {
         DiskSpace disk = new DiskSpace(free::get, 1000, clock::get);
         assertThat(disk.freeBytes()).isEqualTo(1000);
