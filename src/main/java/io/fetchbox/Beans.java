@@ -31,6 +31,7 @@ import io.fetchbox.report.ReportFiles;
 import io.fetchbox.web.BatchesView;
 import io.fetchbox.web.DiskSpace;
 import io.fetchbox.web.DiskSpaceCheck;
+import io.fetchbox.web.HostsView;
 import io.fetchbox.web.ListUpload;
 import io.fetchbox.web.Metrics;
 import io.fetchbox.web.RecentFailures;
@@ -175,6 +176,7 @@ final class Beans {
         main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
         main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
         main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
+        main.bind("hostsView", new HostsView(fetchQueue.scheduler()::hosts, Clock.systemUTC()));
         main.bind("webAssets", new WebAssets());
         main.addMainListener(new MainListenerSupport() {
             @Override

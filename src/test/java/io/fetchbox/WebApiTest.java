@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -247,6 +248,32 @@ class WebApiTest {
             assertThat(batch.path("paused_reason").asText()).matches("disk: [0-9.]+ GB free, need 1000000.0 GB");
             assertThat(http.get("/observe/health/ready").statusCode()).isEqualTo(503);
             assertThat(server.count("/f/")).isZero();
+        }
+    }
+
+    @Test
+    void apiHostsShowsAHostPausedByItsServerWithWhenThePauseEnds() throws Exception {
+        Workspace ws = new Workspace(dir);
+        int port = WebClient.freePort();
+        try (TestServer server = TestServer.start();
+                ServiceRun service = new ServiceRun(ws.args("--fetchbox.http-port=" + port))) {
+            WebClient http = new WebClient(port);
+            ws.drop("slow.txt", server.url("/pause-host/api-hosts/30/a.bin?size=10") + "\n");
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> http.json("/api/hosts").path("hosts").size() == 1
+                            && !http.json("/api/hosts")
+                                    .path("hosts")
+                                    .get(0)
+                                    .path("paused_until")
+                                    .isNull());
+            JsonNode host = http.json("/api/hosts").path("hosts").get(0);
+
+            assertThat(host.path("host").asText()).isEqualTo("http://127.0.0.1:" + server.port());
+            assertThat(host.path("waiting").asInt()).isEqualTo(1);
+            assertThat(Instant.parse(host.path("paused_until").asText()))
+                    .isAfter(Instant.now().plusSeconds(20));
+            assertThat(host.path("paused_reason").asText()).contains("Retry-After");
         }
     }
 }

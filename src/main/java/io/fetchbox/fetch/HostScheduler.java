@@ -1,8 +1,10 @@
 package io.fetchbox.fetch;
 
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -334,6 +336,14 @@ public final class HostScheduler<T> {
             return groupTurns.isEmpty() && delayed.isEmpty();
         }
 
+        int waitingItems() {
+            int items = delayed.size();
+            for (ArrayDeque<T> group : byGroup.values()) {
+                items += group.size();
+            }
+            return items;
+        }
+
         T takeIfReady(long now, int perHost) {
             while (!delayed.isEmpty() && delayed.peek().dueNanos() <= now) {
                 Delayed<T> due = delayed.poll();
@@ -365,6 +375,32 @@ public final class HostScheduler<T> {
             return at;
         }
     }
+
+    /**
+     * What each host is doing now, busiest first, at most {@code limit}: requests in flight, items
+     * waiting, and how long its pause (Retry-After) has still to run, 0 when none.
+     */
+    public List<HostState> hosts(int limit) {
+        lock.lock();
+        try {
+            long now = nanoClock.getAsLong();
+            return lanes.values().stream()
+                    .map(lane -> new HostState(
+                            lane.host,
+                            lane.inFlight,
+                            lane.waitingItems(),
+                            lane.pausedUntil > now ? TimeUnit.NANOSECONDS.toMillis(lane.pausedUntil - now) : 0))
+                    .sorted(Comparator.comparingLong((HostState h) -> h.inFlight() + h.waiting())
+                            .reversed())
+                    .limit(limit)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One host's state, for {@code GET /api/hosts}. */
+    public record HostState(String host, int inFlight, int waiting, long pausedForMillis) {}
 
     /** For tests and metrics: the hosts that have a lane now. */
     int lanes() {

@@ -135,4 +135,23 @@ class HostSchedulerTest {
         assertThatThrownBy(() -> s.put("a:x:2")).isInstanceOf(RejectedExecutionException.class);
         assertThat(s.awaitIdle(0, TimeUnit.MILLISECONDS)).isTrue();
     }
+
+    @Test
+    void saysWhatEachHostIsDoingBusiestFirst() throws InterruptedException {
+        HostScheduler<String> s = scheduler(1, 0, 100);
+        s.put("a:x:0");
+        s.put("b:x:0");
+        s.put("b:x:1");
+        s.put("b:x:2");
+        assertThat(next(s)).isEqualTo("a:x:0");
+        s.pause("b", TimeUnit.SECONDS.toNanos(30));
+
+        assertThat(s.hosts(10))
+                .containsExactly(
+                        new HostScheduler.HostState("b", 0, 3, 30_000), new HostScheduler.HostState("a", 1, 0, 0));
+        assertThat(s.hosts(1)).extracting(HostScheduler.HostState::host).containsExactly("b");
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(31));
+        assertThat(s.hosts(10).get(0).pausedForMillis()).isZero();
+    }
 }
