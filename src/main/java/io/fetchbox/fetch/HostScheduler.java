@@ -14,6 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which download runs next. Items wait in one lane per host (scheme, host and port); a lane
@@ -28,6 +30,7 @@ import java.util.function.LongSupplier;
  * hand its item back. After {@link #stop()} nothing more is handed out.
  */
 public final class HostScheduler<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(HostScheduler.class);
     private final int perHost;
     private final double perHostRate;
     private final int capacity;
@@ -148,6 +151,11 @@ public final class HostScheduler<T> {
                     turns.addLast(lane);
                     T item = lane.takeIfReady(now, perHost);
                     if (item != null) {
+                        if (lane.pausedUntil != Long.MIN_VALUE) {
+                            // the first request after a pause says the pause is over, once
+                            lane.pausedUntil = Long.MIN_VALUE;
+                            LOG.info("{}: its pause is over; requests go on", lane.host);
+                        }
                         startRequest(lane, now);
                         if (waiting > 0) {
                             // another item may be ready too, or be due before the others wake
