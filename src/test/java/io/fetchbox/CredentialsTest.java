@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,8 @@ class CredentialsTest {
                         .forEach(f -> assertThat(Workspace.read(f)).doesNotContain("secret-pa55"));
             }
             Path failed = ws.reports.resolve("auth.failed.txt");
-            assertThat(Workspace.read(failed)).isEqualTo(bad + "\n");
+            assertThat(Workspace.read(failed))
+                    .matches("# fetchbox: batch=auth\n" + Pattern.quote(bad) + "\n  retry-of-line=\\d+\n");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(failed)))
                     .isEqualTo("rw-------");
             assertThat(server.requests())

@@ -105,7 +105,8 @@ class OnceRunTest {
         assertThat(server.count("/f/a.bin")).isEqualTo(2);
         // in list order, whatever order the outcomes arrived in
         assertThat(Workspace.read(ws.reports.resolve("mixed.failed.txt")))
-                .isEqualTo("ftp://example.com/x\n" + server.url("/status/404") + "\n");
+                .isEqualTo("# fetchbox: batch=mixed\nftp://example.com/x\n  retry-of-line=2\n"
+                        + server.url("/status/404") + "\n  retry-of-line=4\n");
     }
 
     @Test

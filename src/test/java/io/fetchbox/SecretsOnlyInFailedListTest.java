@@ -99,7 +99,7 @@ class SecretsOnlyInFailedListTest {
             assertThat(Files.size(ws.reports.resolve("junk.jsonl"))).isLessThan(4096);
             // ... and whole in failed.txt, a list to drop back as it was given
             assertThat(Files.readString(ws.reports.resolve("junk.failed.txt")))
-                    .isEqualTo("junk " + "x".repeat(5 * 1024 * 1024) + "\n");
+                    .isEqualTo("# fetchbox: batch=junk\njunk " + "x".repeat(5 * 1024 * 1024) + "\n  retry-of-line=1\n");
         } finally {
             System.setOut(console);
         }

@@ -5,7 +5,9 @@ import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.TempFiles;
 import io.fetchbox.inbox.InboxNames;
 import io.fetchbox.list.EntryIterator;
+import io.fetchbox.list.ListFormat;
 import io.fetchbox.list.ListReader;
+import io.fetchbox.list.RetryTarget;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
@@ -199,12 +201,18 @@ public final class BatchRegistry {
     }
 
     private BatchRun newRun(String batch, String listName, Path listFile, Instant started) throws IOException {
+        String retried = RetryTarget.of(listFile, ListFormat.of(listName));
+        String folder = retried == null ? batch : SafeName.batchName(retried);
+        if (retried != null) {
+            LOG.info("{}: retries batch {}; its files go to that batch's folder", batch, folder);
+        }
         return new BatchRun(
                 batch,
+                folder,
                 listName,
                 listFile,
                 started,
-                new NamePlanner(layout, batch, claims.forBatch(batch), nameFromResponse),
+                new NamePlanner(layout, folder, claims.forBatch(batch), nameFromResponse),
                 new Journal(reports.journal(batch)));
     }
 
@@ -257,9 +265,10 @@ public final class BatchRegistry {
             run.reportDeferred().forEach(events::outcome);
             run.close();
             try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
-                FailedList.write(reports.failedList(run.name()), run.listFile(), list, run.linesToRetry());
+                FailedList.write(
+                        reports.failedList(run.name()), run.folder(), run.listFile(), list, run.linesToRetry());
             }
-            sweepTemporaries(run.name());
+            sweepTemporaries(run.folder());
             Path done = moveToDone(run.listFile(), run.listName());
             Summary summary = run.summary(Instant.now());
             AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));

@@ -33,6 +33,7 @@ public final class BatchRun implements Closeable {
     private final String name;
     private final String listName;
     private final Path listFile;
+    private final String folder;
     private final ListFormat format;
     private final Instant started;
     private final NamePlanner planner;
@@ -55,8 +56,17 @@ public final class BatchRun implements Closeable {
     private volatile long lines = -1;
     private volatile long expectedLines = -1;
 
-    BatchRun(String name, String listName, Path listFile, Instant started, NamePlanner planner, Journal journal) {
+    /** @param folder the batch whose folder this run writes to: its own, or the one it retries */
+    BatchRun(
+            String name,
+            String folder,
+            String listName,
+            Path listFile,
+            Instant started,
+            NamePlanner planner,
+            Journal journal) {
         this.name = name;
+        this.folder = folder;
         this.listName = listName;
         this.listFile = listFile;
         this.format = ListFormat.of(listName);
@@ -67,6 +77,11 @@ public final class BatchRun implements Closeable {
 
     public String name() {
         return name;
+    }
+
+    /** The batch whose folder this run's files go to: its own, or the one its list retries. */
+    public String folder() {
+        return folder;
     }
 
     public String listName() {

@@ -17,10 +17,15 @@ final class EntryDraft {
     private String formatProblem;
     private final List<UrlEntry.Header> headers = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private Long retryOfLine;
 
     EntryDraft(long line, String url) {
         this.line = line;
         this.url = url == null ? "" : url.strip();
+    }
+
+    void retryOfLine(long value) {
+        retryOfLine = value;
     }
 
     void out(String value) {
@@ -86,6 +91,6 @@ final class EntryDraft {
         if (invalid == null) {
             invalid = checksumProblem;
         }
-        return new UrlEntry(line, url, out, dir, checksum, headers, warnings, invalid);
+        return new UrlEntry(line, url, out, dir, checksum, headers, warnings, invalid, retryOfLine);
     }
 }

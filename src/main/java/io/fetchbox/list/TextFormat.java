@@ -14,6 +14,18 @@ public final class TextFormat {
      * its own.
      */
     public static String render(UrlEntry entry) {
+        return render(entry, false);
+    }
+
+    /**
+     * As {@link #render(UrlEntry)}, for {@code failed.txt}: a URL line also says which line of the
+     * first list it came from ({@code retry-of-line=}), so that a retry reports it.
+     */
+    public static String renderForRetry(UrlEntry entry) {
+        return render(entry, true);
+    }
+
+    private static String render(UrlEntry entry, boolean withOrigin) {
         String url = oneLine(entry.url()).strip();
         if (url.isEmpty() || url.startsWith("#")) {
             // read back, this would be a blank line or a comment, and its options would attach to
@@ -31,6 +43,9 @@ public final class TextFormat {
         }
         for (UrlEntry.Header header : entry.headers()) {
             option(text, TextOptions.HEADER, header.name() + ": " + header.value());
+        }
+        if (withOrigin) {
+            option(text, TextOptions.RETRY_OF_LINE, Long.toString(entry.originalLine()));
         }
         return text.toString();
     }

@@ -9,6 +9,8 @@ final class TextOptions {
     static final String DIR = "dir";
     static final String CHECKSUM = "checksum";
     static final String HEADER = "header";
+    /** Written by failed.txt: the line the URL had in the list that failed. */
+    static final String RETRY_OF_LINE = "retry-of-line";
 
     private TextOptions() {}
 
@@ -25,6 +27,7 @@ final class TextOptions {
             case DIR -> entry.dir(text);
             case CHECKSUM -> checksum(entry, text);
             case HEADER -> header(entry, text);
+            case RETRY_OF_LINE -> retryOfLine(entry, text);
             default -> entry.warn("unknown option '" + key + "'");
         }
     }
@@ -37,6 +40,19 @@ final class TextOptions {
             return;
         }
         entry.checksum(text.substring(0, equals), text.substring(equals + 1), "bad checksum option");
+    }
+
+    private static void retryOfLine(EntryDraft entry, String text) {
+        try {
+            long line = Long.parseLong(text);
+            if (line > 0) {
+                entry.retryOfLine(line);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        entry.warn("option 'retry-of-line' ignored: '" + text + "' is not a line number");
     }
 
     /** {@code header=Name: value}. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param headers extra request headers, in list order (never null)
  * @param warnings things the reader ignored, e.g. {@code unknown option: frobnicate} (never null)
  * @param invalid null when the URL is usable, else why not (the report's error is invalid_url)
+ * @param retryOfLine in a list dropped back from {@code failed.txt}, the line this one was in the
+ *     list that failed (text option {@code retry-of-line=}); null otherwise
  */
 public record UrlEntry(
         long line,
@@ -24,7 +26,20 @@ public record UrlEntry(
         Checksum checksum,
         List<Header> headers,
         List<String> warnings,
-        String invalid) {
+        String invalid,
+        Long retryOfLine) {
+
+    public UrlEntry(
+            long line,
+            String url,
+            String out,
+            String dir,
+            Checksum checksum,
+            List<Header> headers,
+            List<String> warnings,
+            String invalid) {
+        this(line, url, out, dir, checksum, headers, warnings, invalid, null);
+    }
 
     public UrlEntry {
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -35,7 +50,12 @@ public record UrlEntry(
     public UrlEntry withWarning(String warning) {
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
-        return new UrlEntry(line, url, out, dir, checksum, headers, more, invalid);
+        return new UrlEntry(line, url, out, dir, checksum, headers, more, invalid, retryOfLine);
+    }
+
+    /** The line of the first list this URL line came from: itself, unless it is a retry. */
+    public long originalLine() {
+        return retryOfLine != null ? retryOfLine : line;
     }
 
     public boolean isValid() {

@@ -1,5 +1,6 @@
 package io.fetchbox.report;
 
+import io.fetchbox.list.RetryTarget;
 import io.fetchbox.list.TextFormat;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.list.WholeLines;
@@ -24,7 +25,8 @@ public final class FailedList {
     private FailedList() {}
 
     /** Writes the file when any line needs another try; otherwise makes sure there is none. */
-    public static void write(Path file, Path listFile, Iterator<UrlEntry> list, BitSet linesToRetry)
+    /** @param batch the batch a retry of these lines should put its files beside (its folder) */
+    public static void write(Path file, String batch, Path listFile, Iterator<UrlEntry> list, BitSet linesToRetry)
             throws IOException {
         Files.deleteIfExists(file);
         if (linesToRetry.isEmpty()) {
@@ -32,6 +34,7 @@ public final class FailedList {
         }
         createPrivate(file);
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            writer.write(RetryTarget.header(batch));
             while (list.hasNext()) {
                 UrlEntry entry = list.next();
                 if (entry.line() > Integer.MAX_VALUE || !linesToRetry.get((int) entry.line())) {
@@ -40,9 +43,9 @@ public final class FailedList {
                 if (!entry.isValid() && WholeLines.mayBeCut(entry.url())) {
                     // the reader cut this line to bound memory; failed.txt gives it back whole
                     WholeLines.copy(listFile, entry.line(), writer);
-                    writer.write('\n');
+                    writer.write("\n  retry-of-line=" + entry.originalLine() + "\n");
                 } else {
-                    writer.write(TextFormat.render(entry));
+                    writer.write(TextFormat.renderForRetry(entry));
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({
     "line",
+    "retry_of_line",
     "url",
     "file",
     "outcome",
@@ -32,6 +33,10 @@ import java.util.List;
 public record Outcome(
         @JsonIgnore String batch,
         long line,
+
+        @JsonProperty("retry_of_line") @JsonInclude(JsonInclude.Include.NON_NULL)
+        Long retryOfLine,
+
         String url,
         String file,
         String outcome,

@@ -117,6 +117,7 @@ public final class OutcomeBuilder {
         return new Outcome(
                 batch,
                 entry.line(),
+                entry.retryOfLine(),
                 UrlText.shown(entry.url(), entry.isValid()),
                 file,
                 outcome,

@@ -148,8 +148,8 @@ class OnceProcessIT extends ProcessTest {
 
         soft.assertThat(Folders.read(folders.reports.resolve("e2e.failed.txt"))
                         .lines()
-                        .map(String::trim)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")))
+                        // URL lines only: not the header comment, not the indented options
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && !Character.isWhitespace(l.charAt(0))))
                 .as("e2e.failed.txt")
                 .containsExactlyInAnyOrder(notFound, ftp);
 
