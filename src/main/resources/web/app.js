@@ -92,6 +92,19 @@
     var links = el("div", "links");
     card.jsonlLink = links.appendChild(el("a", "jsonl", "report (.jsonl)"));
     card.summaryLink = links.appendChild(el("a", "summary", "summary (.json)"));
+    card.retryButton = links.appendChild(el("button", "retry", "retry failed"));
+    card.retryButton.type = "button";
+    card.retryButton.hidden = true;
+    card.retryButton.addEventListener("click", function () {
+      card.retryButton.disabled = true;
+      fetch("/api/batches/" + encodeURIComponent(name) + "/retry", { method: "POST" })
+        .then(function (response) {
+          return response.json().then(function (body) {
+            card.retryButton.textContent = response.ok ? "retry queued as " + body.batch : (body.error || "refused");
+          });
+        })
+        .catch(function () { card.retryButton.textContent = "retry failed: no answer"; });
+    });
     card.appendChild(links);
     return card;
   }
@@ -105,6 +118,7 @@
     card.stateEl.textContent = b.state === "paused" && b.paused_reason ? "paused (" + b.paused_reason + ")" : b.state;
     card.stateEl.className = "state " + b.state + (failed > 0 ? " with-failures" : "");
     card.listEl.textContent = b.list || "";
+    card.retryButton.hidden = !(b.state === "done" && failed > 0);
     card.whenEl.textContent = b.state === "done" ? "finished " + when(b.finished) : "started " + when(b.started);
 
     var okWidth = total > 0 ? (done - failed) * 100 / total : 0;

@@ -28,6 +28,7 @@ import io.fetchbox.inbox.SettledReadLock;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
+import io.fetchbox.web.BatchRetry;
 import io.fetchbox.web.BatchesView;
 import io.fetchbox.web.DiskSpace;
 import io.fetchbox.web.DiskSpaceCheck;
@@ -171,7 +172,9 @@ final class Beans {
                         recentFailures,
                         Clock.systemUTC(),
                         diskSpace::pauseReason));
-        main.bind("listUpload", new ListUpload(settings.inboxPath(), settings.maxListBytes()));
+        ListUpload listUpload = new ListUpload(settings.inboxPath(), settings.maxListBytes());
+        main.bind("listUpload", listUpload);
+        main.bind("batchRetry", new BatchRetry(settings.reportsPath(), listUpload));
         main.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
         main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
         main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());

@@ -151,6 +151,11 @@ class StatusPageBrowserTest {
                     .endsWith("/reports/holiday.summary.json");
             assertThat(browser.findElements(By.cssSelector("a[href*='failed.txt']")))
                     .isEmpty();
+            // retry in place from the page: the failed line goes back into the inbox as holiday.failed
+            WebElement retry = card.findElement(By.cssSelector("button.retry"));
+            assertThat(retry.isDisplayed()).isTrue();
+            retry.click();
+            waitFor(() -> retry.getText().startsWith("retry queued as holiday.failed") ? Boolean.TRUE : null);
             assertThat(browser.getPageSource()).doesNotContain(PASSWORD);
             assertThat(((JavascriptExecutor) browser).executeScript("return window.fetchboxNoReload;"))
                     .as("the page was not reloaded: progress %s", seen)

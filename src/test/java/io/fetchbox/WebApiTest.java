@@ -276,4 +276,30 @@ class WebApiTest {
             assertThat(host.path("paused_reason").asText()).contains("Retry-After");
         }
     }
+
+    @Test
+    void retryDropsTheFailedListBackSoThatItsFilesGoBesideTheOthers() throws Exception {
+        Workspace ws = new Workspace(dir);
+        int port = WebClient.freePort();
+        try (TestServer server = TestServer.start();
+                ServiceRun service = new ServiceRun(ws.args("--fetchbox.http-port=" + port, "--fetchbox.retries=0"))) {
+            WebClient http = new WebClient(port);
+            ws.drop("pics.txt", server.url("/f/a.bin?size=10") + "\n" + server.url("/flaky/api-retry/1/500") + "\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> ws.hasSummary("pics"));
+
+            HttpResponse<String> accepted = http.post("/api/batches/pics/retry", "");
+
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(WebClient.parse(accepted.body()).path("batch").asText()).isEqualTo("pics.failed");
+            await().atMost(Duration.ofSeconds(20)).until(() -> ws.hasSummary("pics.failed"));
+            JsonNode retried = ws.report("pics.failed").get(0);
+            assertThat(Reports.text(retried, "outcome")).isEqualTo("downloaded");
+            assertThat(Reports.text(retried, "file")).isEqualTo("pics/500");
+            assertThat(retried.get("retry_of_line").asInt()).isEqualTo(2);
+            assertThat(http.post("/api/batches/pics.failed/retry", "").statusCode())
+                    .as("nothing failed: nothing to retry")
+                    .isEqualTo(404);
+            assertThat(http.post("/api/batches/..%2Fx/retry", "").statusCode()).isEqualTo(400);
+        }
+    }
 }
