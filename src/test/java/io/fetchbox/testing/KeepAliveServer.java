@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code /fail/<key>/<n>}: the first n requests for key are read and their connection closed
  *       without a byte of answer, whatever connection they come on;
+ *   <li>{@code /partial/<key>/<n>}: the same, after the first bytes of a status line;
+ *   <li>{@code ?delay=<ms>}: the answer waits that long;
  *   <li>{@link #dropRequestsOnReusedConnections()}: every request after the first on a connection is
  *       read and its connection closed without a byte of answer, as when a server closes an idle
  *       connection at the moment the client sends on it.
@@ -148,41 +150,55 @@ public final class KeepAliveServer implements AutoCloseable {
                 String target = requestTarget(first, in);
                 String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
                 seen.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                if ((dropReused && onConnection > 1) || failsNow(path)) {
+                if ((dropReused && onConnection > 1) || failsNow("fail", path)) {
                     dropped.incrementAndGet();
                     return;
                 }
-                byte[] body = new byte[size(target)];
+                if (failsNow("partial", path)) {
+                    out.write("HTTP/1.1 2".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    dropped.incrementAndGet();
+                    return;
+                }
+                int delay = param(target, "delay", 0);
+                if (delay > 0) {
+                    Thread.sleep(delay);
+                }
+                answered.incrementAndGet(); // before the client can see the answer
+                byte[] body = new byte[param(target, "size", 10)];
                 Arrays.fill(body, (byte) 'k');
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length
                                 + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                answered.incrementAndGet();
             }
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             open.decrementAndGet();
         }
     }
 
-    private boolean failsNow(String path) {
+    private boolean failsNow(String kind, String path) {
         String[] parts = path.split("/");
-        if (parts.length != 4 || !parts[1].equals("fail")) {
+        if (parts.length != 4 || !parts[1].equals(kind)) {
             return false;
         }
         int times = Integer.parseInt(parts[3]);
-        return failures.computeIfAbsent(parts[2], k -> new AtomicInteger()).incrementAndGet() <= times;
+        return failures.computeIfAbsent(kind + "/" + parts[2], k -> new AtomicInteger())
+                        .incrementAndGet()
+                <= times;
     }
 
-    private static int size(String target) {
-        int at = target.indexOf("size=");
+    private static int param(String target, String name, int absent) {
+        int at = target.indexOf(name + "=");
         if (at < 0) {
-            return 10;
+            return absent;
         }
-        String rest = target.substring(at + 5);
+        String rest = target.substring(at + name.length() + 1);
         int end = rest.indexOf('&');
         return Integer.parseInt(end < 0 ? rest : rest.substring(0, end));
     }
