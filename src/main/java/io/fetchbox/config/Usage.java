@@ -18,12 +18,10 @@ public final class Usage {
 
     public static String text() {
         Map<Key, String[]> documented = documentedKeys(packagedText());
-        int width = Key.PREFIX.length()
-                + 2
-                + java.util.Arrays.stream(Key.values())
-                        .mapToInt(k -> k.name.length())
-                        .max()
-                        .orElse(0);
+        int width = java.util.Arrays.stream(Key.values())
+                .mapToInt(k -> k.name.length())
+                .max()
+                .orElse(0);
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder();
         out.append("usage: java -jar fetchbox.jar [--once] [--fetchbox.<key>=<value> ...]")
@@ -51,8 +49,8 @@ public final class Usage {
                 .append(nl);
         for (Key key : Key.values()) {
             String[] entry = documented.getOrDefault(key, new String[] {"", ""});
-            String shown = entry[0].isEmpty() ? "(none)" : entry[0];
-            out.append(String.format("  %-" + (width - 2) + "s default %s", "--" + key.name + "=", shown))
+            String shown = entry[0].isEmpty() ? "(empty)" : entry[0];
+            out.append(String.format("  %-" + width + "s default: %s", key.name, shown))
                     .append(nl);
             if (!entry[1].isEmpty()) {
                 out.append("      ").append(entry[1]).append(nl);

@@ -13,13 +13,13 @@ class UsageTest {
         String usage = Usage.text();
 
         for (Key key : Key.values()) {
-            assertThat(usage).as(key.name).contains("--" + key.name + "=");
+            assertThat(usage).as(key.name).contains("  " + key.name + " ");
         }
         assertThat(usage)
-                .contains("--fetchbox.concurrency=")
-                .contains("default 16")
+                .contains("fetchbox.concurrency ")
+                .contains("default: 16")
                 .contains("downloads in flight on this node")
-                .contains("default 30s")
+                .contains("default: 30s")
                 .contains("on SIGTERM, how long transfers in flight may take to finish");
     }
 
