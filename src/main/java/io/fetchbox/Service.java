@@ -48,6 +48,11 @@ final class Service {
      */
     static final List<String> PACKAGED_ROUTES = List.of("errors", "feed", "fetch", "inbox", "recover", "report", "web");
 
+    /** How long the downloads cut after fetchbox.shutdown-timeout may take to record their one line each. */
+    private static final Duration CUT_WAIT = Duration.ofMillis(700);
+    /** Camel's own graceful stop, after fetchbox.shutdown-timeout and the cut: within the README's "plus 2 s". */
+    private static final int CAMEL_SHUTDOWN_SECONDS = 1;
+
     private final Settings settings;
     private InstanceLock folderLock;
     /** Set when Camel started but its HTTP server is not listening: the process ends with exit 2. */
@@ -162,8 +167,12 @@ final class Service {
         try {
             if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
-                        "stopping: {} downloads still in flight; they are resumed by the next start",
-                        scheduler.inFlight());
+                        "stopping: {} downloads still in flight after {}: cutting them; they are resumed by the"
+                                + " next start",
+                        scheduler.inFlight(),
+                        Durations.format(grace));
+                beans.cutDownloadsInFlight();
+                DownloadCut.cut(main.getCamelContext(), CUT_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -195,8 +204,9 @@ final class Service {
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.setOverrideProperties(placeholders());
         main.configure().withRoutesIncludePattern(routesPattern());
-        main.configure()
-                .setShutdownTimeout((int) Math.max(1, settings.shutdownTimeout().toSeconds()));
+        // fetchbox.shutdown-timeout is spent by drainThenStop before Camel is told to stop; by then every download
+        // has finished or been cut, so Camel's own wait only lets the last outcomes be recorded (README, "Reliability")
+        main.configure().setShutdownTimeout(CAMEL_SHUTDOWN_SECONDS);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {

@@ -7,6 +7,7 @@ import io.fetchbox.web.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class Failures {
     private final Admission admission;
     private final String node;
     private final Metrics metrics;
+    private final BooleanSupplier cutByShutdown;
 
     public Failures(
             OutputFolder output,
@@ -32,7 +34,9 @@ public final class Failures {
             RetryPolicy retries,
             Admission admission,
             String node,
-            Metrics metrics) {
+            Metrics metrics,
+            BooleanSupplier cutByShutdown) {
+        this.cutByShutdown = cutByShutdown;
         this.output = output;
         this.state = state;
         this.retries = retries;
@@ -51,6 +55,12 @@ public final class Failures {
                 ? failure.httpStatus()
                 : exchange.getProperty(FetchProps.STATUS, Integer.class);
         String where = task.batch() + " line " + task.entry().line() + ": " + ParsedUrl.redact(task.url());
+        if (cutByShutdown.getAsBoolean()) {
+            // README, "Reliability": SIGTERM cut it after fetchbox.shutdown-timeout; no outcome, the partial body
+            // kept, the list stays in .inprogress/ for the next start
+            LOG.warn("{}: cut by shutdown; resumed by the next start", where);
+            return null;
+        }
         if (retries.mayRetry(failure, task.attempt())) {
             long wait = retries.delayMillis(task.attempt(), failure.retryAfter(), Instant.now());
             if (failure.retryAfter() != null
