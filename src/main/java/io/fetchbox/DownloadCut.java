@@ -30,6 +30,9 @@ final class DownloadCut {
 
     /** Closes every HTTP connection and waits up to {@code wait} for the fetch route to have no exchange left. */
     static void cut(CamelContext context, Duration wait) {
+        if (context == null) {
+            return;
+        }
         Set<HttpClientConnectionManager> pools = new HashSet<>();
         Component http = context.hasComponent("http");
         if (http instanceof HttpComponent component && component.getClientConnectionManager() != null) {

@@ -81,8 +81,4 @@ enum Key {
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '-');
     }
-
-    static String knownNames() {
-        return Arrays.stream(values()).map(k -> k.name).collect(Collectors.joining(", "));
-    }
 }
