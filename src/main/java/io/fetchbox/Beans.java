@@ -63,6 +63,9 @@ final class Beans {
     private final RunVerdict verdict = new RunVerdict();
     private final FetchQueue fetchQueue;
     private final Lifecycle lifecycle = new Lifecycle();
+    /** Set when SIGTERM's grace is over and the downloads still in flight are cut. */
+    private final java.util.concurrent.atomic.AtomicBoolean cutting = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final DiskSpace diskSpace;
 
     Beans(Settings settings, OnceWatch onceWatch) {
@@ -81,6 +84,11 @@ final class Beans {
 
     Lifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** From now on a failing download is a cut one: one line, no outcome, its partial body kept. */
+    void cutDownloadsInFlight() {
+        cutting.set(true);
     }
 
     RunVerdict verdict() {
@@ -152,7 +160,9 @@ final class Beans {
         main.bind("responses", new Responses(settings.maxRedirects()));
         main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state));
         main.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
-        main.bind("failures", new Failures(outputFolder, state, retryPolicy, admission, node, metrics, failureLog));
+        main.bind(
+                "failures",
+                new Failures(outputFolder, state, retryPolicy, admission, node, metrics, failureLog, cutting::get));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +48,35 @@ final class Service {
      */
     static final List<String> PACKAGED_ROUTES = List.of("errors", "feed", "fetch", "inbox", "recover", "report", "web");
 
+    /** How long the downloads cut after fetchbox.shutdown-timeout may take to record their one line each. */
+    private static final Duration CUT_WAIT = Duration.ofMillis(700);
+    /** Camel's own graceful stop, after fetchbox.shutdown-timeout and the cut: within the README's "plus 2 s". */
+    private static final int CAMEL_SHUTDOWN_SECONDS = 1;
+
     private final Settings settings;
     private InstanceLock folderLock;
+    /** Set when Camel started but its HTTP server is not listening: the process ends with exit 2. */
+    private volatile String httpServerMissing;
 
     Service(Settings settings) {
         this.settings = settings;
     }
 
     int run() {
-        // first of all, so that a second instance says one line and touches nothing
+        // checks that leave nothing behind come first: a folder that cannot be one, or cannot be written
+        List<String> folderProblems = StartupChecks.folders(settings);
+        if (!folderProblems.isEmpty()) {
+            folderProblems.forEach(problem -> System.err.println("fetchbox: " + problem));
+            return 2;
+        }
+        // a port in use is told before anything is created, unless the folders were used before: then the lock
+        // comes first, so that a second fetchbox on the same folders is told so, not that the port is taken
+        Optional<String> portProblem = StartupChecks.port(settings);
+        if (portProblem.isPresent() && !StartupChecks.usedBefore(settings)) {
+            System.err.println("fetchbox: " + portProblem.get());
+            return 2;
+        }
+        // then the lock, so that a second instance says one line and touches nothing
         try {
             holdFolders();
         } catch (HeldElsewhereException e) {
@@ -66,16 +87,30 @@ final class Service {
             return 2;
         }
         try {
+            if (portProblem.isPresent()) {
+                System.err.println("fetchbox: " + portProblem.get());
+                return 2;
+            }
             settings.warnings().forEach(LOG::warn);
             NotYetActive.warnings(settings).forEach(LOG::warn);
             LOG.info("fetchbox starting\n{}", settings.describe());
             Main main = new Main();
-            Beans beans = configure(main);
+            Beans beans;
+            try {
+                beans = configure(main);
+            } catch (UncheckedIOException e) {
+                System.err.println("fetchbox: " + e.getMessage() + ": " + StartupChecks.reason(e.getCause()));
+                return 2;
+            }
             stopOnSigterm(main, beans);
             try {
                 main.run();
             } catch (Exception e) {
                 LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+                return 2;
+            }
+            if (httpServerMissing != null) {
+                System.err.println("fetchbox: " + httpServerMissing);
                 return 2;
             }
             return settings.once() ? beans.verdict().exitCode() : 0;
@@ -132,8 +167,12 @@ final class Service {
         try {
             if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
-                        "stopping: {} downloads still in flight; they are resumed by the next start",
-                        scheduler.inFlight());
+                        "stopping: {} downloads still in flight after {}: cutting them; they are resumed by the"
+                                + " next start",
+                        scheduler.inFlight(),
+                        Durations.format(grace));
+                beans.cutDownloadsInFlight();
+                DownloadCut.cut(main.getCamelContext(), CUT_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,8 +204,9 @@ final class Service {
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.setOverrideProperties(placeholders());
         main.configure().withRoutesIncludePattern(routesPattern());
-        main.configure()
-                .setShutdownTimeout((int) Math.max(1, settings.shutdownTimeout().toSeconds()));
+        // fetchbox.shutdown-timeout is spent by drainThenStop before Camel is told to stop; by then every download
+        // has finished or been cut, so Camel's own wait only lets the last outcomes be recorded (README, "Reliability")
+        main.configure().setShutdownTimeout(CAMEL_SHUTDOWN_SECONDS);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
@@ -184,6 +224,13 @@ final class Service {
                 if (context.getRoutes().isEmpty()) {
                     LOG.error("no routes were loaded from {}: nothing to run", routesPattern());
                     beans.verdict().listRefused();
+                    main.completed();
+                    return;
+                }
+                Optional<String> notListening = HttpServerCheck.notListening(settings, context);
+                if (notListening.isPresent()) {
+                    // the server failed to bind during start (a port taken since the check): never run headless
+                    httpServerMissing = notListening.get();
                     main.completed();
                     return;
                 }

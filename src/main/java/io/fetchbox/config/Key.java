@@ -42,6 +42,8 @@ enum Key {
 
     static final String PREFIX = "fetchbox.";
     static final String ENV_PREFIX = "FETCHBOX_";
+    /** Where an unknown key or argument sends the user, rather than a line of every key. */
+    static final String SEE_HELP = "; fetchbox --help lists every key";
 
     private static final Map<String, Key> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(k -> k.name, Function.identity()));
@@ -78,9 +80,5 @@ enum Key {
                 + envName.substring(ENV_PREFIX.length())
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '-');
-    }
-
-    static String knownNames() {
-        return Arrays.stream(values()).map(k -> k.name).collect(Collectors.joining(", "));
     }
 }

@@ -62,8 +62,11 @@ final class Layers {
             if (key.isPresent()) {
                 values.put(key.get(), new RawValue(key.get(), e.getValue().trim(), Origin.environment(variable)));
             } else {
-                warnings.add("ignoring environment variable " + variable + ": no key " + Key.guessNameFromEnv(variable)
-                        + "; known keys: " + Key.knownNames());
+                String meant = Key.guessNameFromEnv(variable);
+                warnings.add("ignoring environment variable " + variable + ": no key " + meant
+                        + NearestKey.to(meant)
+                                .map(name -> "; did you mean " + Key.toEnvName(name) + " (" + name + ")?")
+                                .orElse(Key.SEE_HELP));
             }
         }
     }
@@ -90,8 +93,8 @@ final class Layers {
             String body = argument.startsWith("--") ? argument.substring(2) : "";
             int eq = body.indexOf('=');
             if (!body.startsWith(Key.PREFIX)) {
-                problems.add("unknown argument " + argument + "; use --once or --" + Key.PREFIX
-                        + "<key>=<value>; known keys: " + Key.knownNames());
+                problems.add("unknown argument " + argument + "; use --once, --help, --version or --" + Key.PREFIX
+                        + "<key>=<value>" + Key.SEE_HELP);
             } else if (eq < 0) {
                 // Only the --key=value form: "--fetchbox.inbox lists" would be ambiguous with --once.
                 problems.add("argument " + argument + " has no value; write it --" + body + "=<value>");
@@ -105,8 +108,9 @@ final class Layers {
     private void put(String name, String text, Origin origin, String whereForUnknown) {
         Optional<Key> key = Key.byName(name.trim());
         if (key.isEmpty()) {
-            problems.add("unknown configuration key " + name + " (" + whereForUnknown + "); known keys: "
-                    + Key.knownNames());
+            String hint = NearestKey.hint(name.trim());
+            problems.add("unknown configuration key " + name + " (" + whereForUnknown + ")"
+                    + (hint.isEmpty() ? Key.SEE_HELP : hint));
             return;
         }
         // Properties files keep trailing blanks and shells keep quotes' spaces: a value is trimmed.

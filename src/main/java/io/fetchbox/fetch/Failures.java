@@ -8,6 +8,7 @@ import io.fetchbox.web.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class Failures {
     private final String node;
     private final Metrics metrics;
     private final FailureLog failureLog;
+    private final BooleanSupplier cutByShutdown;
 
     public Failures(
             OutputFolder output,
@@ -35,7 +37,9 @@ public final class Failures {
             Admission admission,
             String node,
             Metrics metrics,
-            FailureLog failureLog) {
+            FailureLog failureLog,
+            BooleanSupplier cutByShutdown) {
+        this.cutByShutdown = cutByShutdown;
         this.output = output;
         this.state = state;
         this.retries = retries;
@@ -55,6 +59,12 @@ public final class Failures {
                 ? failure.httpStatus()
                 : exchange.getProperty(FetchProps.STATUS, Integer.class);
         String where = task.batch() + " line " + task.entry().line() + ": " + ParsedUrl.redact(task.url());
+        if (cutByShutdown.getAsBoolean()) {
+            // README, "Reliability": SIGTERM cut it after fetchbox.shutdown-timeout; no outcome, the partial body
+            // kept, the list stays in .inprogress/ for the next start
+            LOG.warn("{}: cut by shutdown; resumed by the next start", where);
+            return null;
+        }
         if (retries.mayRetry(failure, task.attempt())) {
             long wait = retries.delayMillis(task.attempt(), failure.retryAfter(), Instant.now());
             if (failure.retryAfter() != null

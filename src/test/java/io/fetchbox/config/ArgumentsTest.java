@@ -40,10 +40,10 @@ class ArgumentsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "--frobnicate      | unknown argument --frobnicate; use --once or --fetchbox.<key>=<value>; known keys: fetchbox.inbox, ",
-                "-once             | unknown argument -once; use --once or --fetchbox.<key>=<value>; known keys: ",
-                "inbox             | unknown argument inbox; use --once or --fetchbox.<key>=<value>; known keys: ",
-                "--camel.main.x=1  | unknown argument --camel.main.x=1; use --once or --fetchbox.<key>=<value>; known keys: ",
+                "--frobnicate      | unknown argument --frobnicate; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
+                "-once             | unknown argument -once; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
+                "inbox             | unknown argument inbox; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
+                "--camel.main.x=1  | unknown argument --camel.main.x=1; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
                 "--fetchbox.layout | argument --fetchbox.layout has no value; write it --fetchbox.layout=<value>",
             })
     void anythingElseIsRefusedByName(String argument, String message) {

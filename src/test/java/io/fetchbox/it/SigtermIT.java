@@ -154,6 +154,40 @@ class SigtermIT extends ProcessTest {
     }
 
     /**
+     * Issue 10: with 3 s set, the process exits within 3 s plus 2 s, one line per download it had to cut, and no
+     * stack trace; the cut bodies are resumed by the next start.
+     */
+    @Test
+    void transfersCutByTheShutdownTimeoutAreOneLineEachAndTheExitIsOnTime() {
+        TestList list = new TestList(server);
+        for (int i = 1; i <= 4; i++) {
+            list.slow(String.format("long%02d.bin", i), 400_000, 500 + i, 40_000);
+        }
+        String text = list.text();
+        folders.drop("long.txt", text);
+
+        Stop stop = startThenTerminate("3s", 4, 20_000, () -> {});
+
+        String evidence =
+                "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n" + stop.log();
+        assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(stop.millisToExit())
+                .as("ms from SIGTERM to exit, shutdown-timeout 3s (+ 2 s allowed)")
+                .isLessThan(5_000);
+        soft.assertThat(stop.log())
+                .as("stack traces in the log")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        soft.assertThat(stop.log().lines().filter(l -> l.contains("cut by shutdown; resumed by the next start")))
+                .as("one line per cut download")
+                .hasSize(4)
+                .allSatisfy(l -> assertThat(l).containsPattern("long line \\d+: http://\\S+/slow/"));
+        Checks.finalFilesAreWhole(soft, folders, "long", list);
+        Checks.assertAll(soft, evidence);
+    }
+
+    /**
      * Starts the service on the list in the inbox, waits until {@code inFlight} slow bodies have sent at least
      * {@code bytesSent} bytes each, sends SIGTERM, runs {@code afterSignal}, and waits for the exit. Returns
      * once no request to the server is in flight any more.
