@@ -60,30 +60,6 @@ public final class BatchRegistry {
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
     private volatile BatchEvents events = BatchEvents.NONE;
 
-    public BatchRegistry(
-            Path inbox,
-            Path output,
-            FileState state,
-            ReportFiles reports,
-            Layout layout,
-            boolean nameFromResponse,
-            OutputClaims claims,
-            RunVerdict verdict,
-            OnceWatch onceWatch) {
-        this(
-                inbox,
-                output,
-                state,
-                reports,
-                layout,
-                nameFromResponse,
-                claims,
-                verdict,
-                onceWatch,
-                new FailureLog(),
-                () -> null);
-    }
-
     /**
      * @param failureLog which failures were logged and which only counted (shown by the progress line)
      * @param pauseReason why new downloads wait (the disk), or null: the progress line says so

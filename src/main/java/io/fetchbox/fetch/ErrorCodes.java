@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -23,32 +24,36 @@ public final class ErrorCodes {
             }
         }
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            String code = codeOf(t);
-            if (code != null) {
-                return new FetchFailure(code, null, describe(t));
+            Kind kind = kindOf(t);
+            if (kind != null && kind.code() != null) {
+                return new FetchFailure(kind.code(), null, describe(t));
             }
         }
         return new FetchFailure("connect", null, describe(thrown));
     }
 
-    private static String codeOf(Throwable t) {
-        if (t instanceof DeniedAddressException) {
-            return "denied";
-        }
-        if (t instanceof ConnectionClosedException) {
-            return "truncated";
-        }
-        if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
-            return "timeout";
-        }
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
-            return "connect";
-        }
-        if (t instanceof NoHttpResponseException || t instanceof SocketException) {
-            return "reset";
-        }
-        if (t instanceof SSLException) {
-            return "connect";
+    /** What a failure of this class means: its report code and, where it helps, a sentence saying so. */
+    private record Kind(Class<? extends Throwable> type, String code, String sentence) {}
+
+    /** Most specific first: the first that matches decides (ConnectException is a SocketException). */
+    private static final List<Kind> KINDS = List.of(
+            new Kind(DeniedAddressException.class, "denied", null),
+            new Kind(ConnectionClosedException.class, "truncated", "the body ended early"),
+            new Kind(ConnectTimeoutException.class, "timeout", "connect timed out"),
+            new Kind(SocketTimeoutException.class, "timeout", "the server sent nothing for the read timeout"),
+            new Kind(InterruptedIOException.class, "timeout", null),
+            new Kind(ConnectException.class, "connect", "the connection was refused"),
+            new Kind(NoRouteToHostException.class, "connect", null),
+            new Kind(UnknownHostException.class, "connect", "the host name does not resolve"),
+            new Kind(NoHttpResponseException.class, "reset", "the server closed the connection without answering"),
+            new Kind(SocketException.class, "reset", "the connection was reset"),
+            new Kind(SSLException.class, "connect", "the TLS handshake failed"));
+
+    private static Kind kindOf(Throwable t) {
+        for (Kind kind : KINDS) {
+            if (kind.type().isInstance(t)) {
+                return kind;
+            }
         }
         return null;
     }
@@ -57,35 +62,7 @@ public final class ErrorCodes {
     static String describe(Throwable t) {
         String message = t.getMessage();
         String named = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        String sentence = sentenceFor(t);
-        return sentence == null ? named : sentence + " (" + named + ")";
-    }
-
-    private static String sentenceFor(Throwable t) {
-        if (t instanceof ConnectTimeoutException) {
-            return "connect timed out";
-        }
-        if (t instanceof SocketTimeoutException) {
-            return "the server sent nothing for the read timeout";
-        }
-        if (t instanceof ConnectException) {
-            return "the connection was refused";
-        }
-        if (t instanceof UnknownHostException) {
-            return "the host name does not resolve";
-        }
-        if (t instanceof NoHttpResponseException) {
-            return "the server closed the connection without answering";
-        }
-        if (t instanceof ConnectionClosedException) {
-            return "the body ended early";
-        }
-        if (t instanceof SocketException) {
-            return "the connection was reset";
-        }
-        if (t instanceof SSLException) {
-            return "the TLS handshake failed";
-        }
-        return null;
+        Kind kind = kindOf(t);
+        return kind == null || kind.sentence() == null ? named : kind.sentence() + " (" + named + ")";
     }
 }

@@ -10,6 +10,7 @@ import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.testing.SpecialFiles;
 import java.io.File;
@@ -117,7 +118,9 @@ class InboxFilterTest {
                 false,
                 new OutputClaims(new OutputFolder(output), state, false),
                 verdict,
-                onceWatch);
+                onceWatch,
+                new FailureLog(),
+                () -> null);
         return new InboxFilter(inbox, batches, onceWatch, new Lifecycle(), verdict);
     }
 }
