@@ -7,6 +7,7 @@ import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.batch.StallWatch;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
 import io.fetchbox.fetch.Bodies;
@@ -46,6 +47,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -128,7 +130,9 @@ final class Beans {
         HostScheduler<?> scheduler = fetchQueue.scheduler();
         Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, batches::status, diskSpace);
         RecentFailures recentFailures = new RecentFailures();
-        batches.events(BatchEvents.all(metrics, recentFailures));
+        StallWatch stallWatch = stallWatch(main, batches);
+        main.bind("stallWatch", stallWatch);
+        batches.events(BatchEvents.all(metrics, recentFailures, stallWatch));
         bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
@@ -158,11 +162,42 @@ final class Beans {
                         outputFolder,
                         "revalidate".equals(settings.existing())));
         main.bind("responses", new Responses(settings.maxRedirects()));
-        main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state));
+        main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed));
         main.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
         main.bind(
                 "failures",
-                new Failures(outputFolder, state, retryPolicy, admission, node, metrics, failureLog, cutting::get));
+                new Failures(
+                        outputFolder,
+                        state,
+                        retryPolicy,
+                        admission,
+                        node,
+                        metrics,
+                        failureLog,
+                        cutting::get,
+                        diskSpace::filledUp));
+    }
+
+    /**
+     * fetchbox.stall-timeout (README, "Operating fetchbox"): said in the log; a one-shot run then stops
+     * as on SIGTERM without grace, and exits 1 with its batches left to resume.
+     */
+    private StallWatch stallWatch(Main main, BatchRegistry batches) {
+        Runnable onStall = () -> {
+            if (settings.once()) {
+                verdict.stalled();
+                new Thread(() -> Service.drainThenStop(main, this, Duration.ZERO), "fetchbox-stalled").start();
+            }
+        };
+        return new StallWatch(
+                settings.stallTimeout(),
+                System::nanoTime,
+                batches::running,
+                diskSpace::pauseReason,
+                onStall,
+                settings.once()
+                        ? "stopping (exit 1): the batches stay in inbox/.inprogress/ and resume on the next start"
+                        : "still waiting");
     }
 
     /**
@@ -241,6 +276,10 @@ final class Beans {
                 "internal.fetch-queue", fetchQueue,
                 "internal.outcome-queue", outcomeQueue,
                 "internal.http-enabled", Boolean.toString(httpPort > 0),
+                // often enough that a stall is seen within a second of fetchbox.stall-timeout
+                "internal.stall-check-interval",
+                        Long.toString(Math.max(
+                                100, Math.min(1000, settings.stallTimeout().toMillis()))),
                 "internal.http-port", Integer.toString(httpPort > 0 ? httpPort : settings.httpPort()));
     }
 }

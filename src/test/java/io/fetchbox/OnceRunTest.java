@@ -121,4 +121,22 @@ class OnceRunTest {
                 .contains("NUL");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void aRunThatStallsExitsOneWithItsBatchLeftToResume() {
+        ws.drop("stuck.txt", server.url("/f/s.bin?size=10") + "\n");
+
+        assertThat(ws.once("--fetchbox.min-free-disk=1000000GB", "--fetchbox.stall-timeout=1s"))
+                .isEqualTo(1);
+
+        assertThat(ws.inbox.resolve(".inprogress/stuck.txt")).exists();
+        assertThat(ws.report("stuck")).isEmpty();
+        assertThat(ws.summary("stuck")).isNull();
+        assertThat(server.requests()).isEmpty();
+
+        assertThat(ws.once()).as("the next start resumes it").isEqualTo(0);
+        assertThat(ws.report("stuck"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.get("outcome").asText()).isEqualTo("downloaded"));
+    }
 }

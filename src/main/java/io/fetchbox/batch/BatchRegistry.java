@@ -197,6 +197,11 @@ public final class BatchRegistry {
     }
 
     /** The running batches, for the status page and the API. */
+    /** How many batches run (their lines not all reported yet). */
+    public int running() {
+        return runs.size();
+    }
+
     public List<BatchStatus> statuses() {
         return runs.values().stream().map(BatchRun::status).toList();
     }

@@ -2,7 +2,10 @@ package io.fetchbox.batch;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** What the exit code of a {@code --once} run says: 2 a list was refused, 1 a URL failed, else 0. */
+/**
+ * What the exit code of a {@code --once} run says: 2 a list was refused, 1 a URL failed or the run
+ * stalled (its batches left to resume), else 0.
+ */
 public final class RunVerdict {
     private final AtomicBoolean refused = new AtomicBoolean();
     private final AtomicBoolean urlsFailed = new AtomicBoolean();
@@ -12,6 +15,11 @@ public final class RunVerdict {
     }
 
     public void urlsFailed() {
+        urlsFailed.set(true);
+    }
+
+    /** Nothing progressed for fetchbox.stall-timeout: the run ends unfinished. */
+    public void stalled() {
         urlsFailed.set(true);
     }
 

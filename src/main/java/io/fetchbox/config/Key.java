@@ -34,6 +34,7 @@ enum Key {
     INBOX_SETTLE("fetchbox.inbox-settle"),
     PROGRESS_INTERVAL("fetchbox.progress-interval"),
     SHUTDOWN_TIMEOUT("fetchbox.shutdown-timeout"),
+    STALL_TIMEOUT("fetchbox.stall-timeout"),
     MIN_FREE_DISK("fetchbox.min-free-disk"),
     HTTP_HOST("fetchbox.http-host"),
     HTTP_PORT("fetchbox.http-port"),

@@ -53,6 +53,7 @@ public final class Settings {
     private final Duration inboxSettle;
     private final Duration progressInterval;
     private final Duration shutdownTimeout;
+    private final Duration stallTimeout;
     private final long minFreeDisk;
     private final String httpHost;
     private final int httpPort;
@@ -89,6 +90,7 @@ public final class Settings {
         // A period of 0 would make Camel's timer fire once instead of every interval.
         progressInterval = in.duration(Key.PROGRESS_INTERVAL, true);
         shutdownTimeout = in.duration(Key.SHUTDOWN_TIMEOUT, false);
+        stallTimeout = in.duration(Key.STALL_TIMEOUT, false);
         minFreeDisk = in.size(Key.MIN_FREE_DISK, "no check");
         httpHost = in.bindHost(Key.HTTP_HOST);
         httpPort = in.integer(Key.HTTP_PORT, 0, 65_535);
@@ -256,6 +258,11 @@ public final class Settings {
 
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /** How long running batches may go without an outcome or a byte before it is said (and --once exits 1); 0 = never. */
+    public Duration stallTimeout() {
+        return stallTimeout;
     }
 
     /** Bytes; 0 turns the free-space check off. */

@@ -25,8 +25,11 @@ public final class Bodies {
     private final long maxBytes;
     private final OutputFolder output;
     private final FileState state;
+    private final Runnable bytesArrived;
 
-    public Bodies(long maxBytes, OutputFolder output, FileState state) {
+    /** @param bytesArrived told whenever bytes of a body arrive */
+    public Bodies(long maxBytes, OutputFolder output, FileState state, Runnable bytesArrived) {
+        this.bytesArrived = bytesArrived;
         this.maxBytes = maxBytes;
         this.output = output;
         this.state = state;
@@ -50,7 +53,7 @@ public final class Bodies {
         }
         String algorithm =
                 task.entry().checksum() == null ? null : task.entry().checksum().algorithm();
-        MeteredBody body = new MeteredBody(raw == null ? EMPTY : raw, maxBytes, announced, algorithm);
+        MeteredBody body = new MeteredBody(raw == null ? EMPTY : raw, maxBytes, announced, algorithm, bytesArrived);
         String temp;
         try {
             temp = append ? continued(exchange) : fresh(exchange, task);

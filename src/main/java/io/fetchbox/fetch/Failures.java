@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,9 @@ public final class Failures {
     private final Metrics metrics;
     private final FailureLog failureLog;
     private final BooleanSupplier cutByShutdown;
+    private final Consumer<String> diskFilledUp;
 
+    /** @param diskFilledUp told the operating system's words when a write fails for want of space */
     public Failures(
             OutputFolder output,
             FileState state,
@@ -38,8 +41,10 @@ public final class Failures {
             String node,
             Metrics metrics,
             FailureLog failureLog,
-            BooleanSupplier cutByShutdown) {
+            BooleanSupplier cutByShutdown,
+            Consumer<String> diskFilledUp) {
         this.cutByShutdown = cutByShutdown;
+        this.diskFilledUp = diskFilledUp;
         this.output = output;
         this.state = state;
         this.retries = retries;
@@ -63,6 +68,15 @@ public final class Failures {
             // README, "Reliability": SIGTERM cut it after fetchbox.shutdown-timeout; no outcome, the partial body
             // kept, the list stays in .inprogress/ for the next start
             LOG.warn("{}: cut by shutdown; resumed by the next start", where);
+            return null;
+        }
+        String noSpace = failure.noSpaceReason();
+        if (noSpace != null) {
+            // README, "Operating fetchbox": a full disk pauses new downloads and is said once by the pause;
+            // this URL is neither failed nor its host blamed, and starts over once space returns
+            removeTemporaryFile(exchange, task);
+            diskFilledUp.accept(noSpace);
+            admission.requeue(exchange, task.nextAttempt(), 0);
             return null;
         }
         if (retries.mayRetry(failure, task.attempt())) {

@@ -5,6 +5,16 @@ package io.fetchbox.fetch;
  * {@code too_large}, {@code checksum_mismatch}, ...) and the HTTP status when there was one.
  */
 public class FetchFailure extends Exception {
+    /**
+     * Not a report code: a write that failed for want of space (ENOSPC, EDQUOT) pauses downloads and
+     * is tried again once space returns (README, "Operating fetchbox"); no URL ends with it.
+     */
+    public static final String DISK_FULL = "disk_full";
+
+    /** The operating system's words for a full disk and an exhausted quota (strerror of ENOSPC, EDQUOT). */
+    private static final java.util.List<String> NO_SPACE =
+            java.util.List.of("No space left on device", "Disk quota exceeded");
+
     private final String code;
     private final Integer httpStatus;
     private final String retryAfter;
@@ -24,15 +34,23 @@ public class FetchFailure extends Exception {
     /**
      * A local write that failed (permission, read-only file system, I/O error): the URL is
      * {@code write_failed}, never blamed on its server nor retried against it; the detail is the
-     * operating system's own words.
+     * operating system's own words. A full disk or quota is {@link #DISK_FULL} instead.
      */
     public static FetchFailure writeFailed(String what, Exception e) {
         String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                 ? fs.getReason()
                 : String.valueOf(e.getMessage());
-        FetchFailure failure = new FetchFailure("write_failed", null, what + ": " + reason);
+        String code = NO_SPACE.stream().anyMatch(reason::contains) ? DISK_FULL : "write_failed";
+        FetchFailure failure = new FetchFailure(code, null, what + ": " + reason);
         failure.initCause(e);
         return failure;
+    }
+
+    /** The operating system's words when this is {@link #DISK_FULL}, else null. */
+    public String noSpaceReason() {
+        return DISK_FULL.equals(code)
+                ? NO_SPACE.stream().filter(getMessage()::contains).findFirst().orElse(null)
+                : null;
     }
 
     public String retryAfter() {

@@ -17,6 +17,7 @@ public final class MeteredBody extends FilterInputStream {
     private final long expectedLength;
     private final MessageDigest sha256;
     private final MessageDigest extra;
+    private final Runnable bytesArrived;
     private long bytes;
     private boolean aborted;
     private boolean ended;
@@ -25,9 +26,12 @@ public final class MeteredBody extends FilterInputStream {
      * @param maxBytes 0 for no limit
      * @param expectedLength the announced Content-Length, or -1
      * @param extraAlgorithm the list's checksum algorithm when it is not SHA-256, else null
+     * @param bytesArrived told after every read that returned bytes (a download that progresses is not stalled)
      */
-    public MeteredBody(InputStream body, long maxBytes, long expectedLength, String extraAlgorithm) {
+    public MeteredBody(
+            InputStream body, long maxBytes, long expectedLength, String extraAlgorithm, Runnable bytesArrived) {
         super(body);
+        this.bytesArrived = bytesArrived;
         this.maxBytes = maxBytes;
         this.expectedLength = expectedLength;
         this.sha256 = digest("SHA-256");
@@ -60,6 +64,7 @@ public final class MeteredBody extends FilterInputStream {
             return n;
         }
         bytes += n;
+        bytesArrived.run();
         if (maxBytes > 0 && bytes > maxBytes) {
             abort();
             throw new BodyFailure(new FetchFailure(

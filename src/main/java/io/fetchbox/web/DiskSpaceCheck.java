@@ -6,8 +6,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Camel readiness check {@code fetchbox/disk-space}: down while the free space under
- * {@code fetchbox.output} is below {@code fetchbox.min-free-disk}, so {@code /observe/health/ready}
- * answers 503 until space returns. Not a liveness check: a full disk is no reason to restart.
+ * {@code fetchbox.output} is below {@code fetchbox.min-free-disk} or a write there has failed for want
+ * of space ({@link DiskSpace}), so {@code /observe/health/ready} answers 503 until space returns. Not a liveness check: a full disk is no reason to restart.
  */
 public final class DiskSpaceCheck extends AbstractHealthCheck {
     private final DiskSpace disk;
@@ -27,12 +27,11 @@ public final class DiskSpaceCheck extends AbstractHealthCheck {
         long free = disk.freeBytes();
         builder.detail("free_bytes", free);
         builder.detail("min_free_bytes", disk.minFreeBytes());
-        if (disk.hasRoom()) {
+        String paused = disk.pauseDetail();
+        if (paused == null) {
             builder.up();
         } else {
-            builder.message("free disk under the output folder (" + free + " bytes) is below fetchbox.min-free-disk ("
-                            + disk.minFreeBytes() + " bytes): no new download starts")
-                    .down();
+            builder.message(paused + ": no new download starts").down();
         }
     }
 }

@@ -61,6 +61,7 @@ class PackagedDefaultsTest {
                 Map.entry("fetchbox.inbox-settle", "1s"),
                 Map.entry("fetchbox.progress-interval", "5s"),
                 Map.entry("fetchbox.shutdown-timeout", "30s"),
+                Map.entry("fetchbox.stall-timeout", "10m"),
                 Map.entry("fetchbox.min-free-disk", "1GB"),
                 Map.entry("fetchbox.http-host", "127.0.0.1"),
                 Map.entry("fetchbox.http-port", "8080"),

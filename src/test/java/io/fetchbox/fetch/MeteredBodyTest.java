@@ -15,7 +15,7 @@ class MeteredBodyTest {
 
     @Test
     void countsAndDigestsWhatPassesThrough() throws IOException {
-        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 0, HELLO.length, "MD5");
+        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 0, HELLO.length, "MD5", () -> {});
 
         assertThat(body.readAllBytes()).isEqualTo(HELLO);
         assertThat(body.bytes()).isEqualTo(11);
@@ -26,7 +26,7 @@ class MeteredBodyTest {
 
     @Test
     void aBodyGrowingPastTheLimitIsStoppedAsTooLarge() {
-        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 10, -1, null);
+        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 10, -1, null, () -> {});
 
         assertThatThrownBy(body::readAllBytes)
                 .isInstanceOf(MeteredBody.BodyFailure.class)
@@ -37,7 +37,7 @@ class MeteredBodyTest {
 
     @Test
     void aBodyEndingBeforeItsContentLengthIsTruncated() {
-        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 0, 20, null);
+        MeteredBody body = new MeteredBody(new ByteArrayInputStream(HELLO), 0, 20, null, () -> {});
 
         assertThatThrownBy(body::readAllBytes)
                 .isInstanceOf(MeteredBody.BodyFailure.class)
@@ -49,7 +49,7 @@ class MeteredBodyTest {
     @Test
     void aFailingReadAbortsAndLaterCloseDoesNotTouchTheStreamAgain() {
         CountingStream failing = new CountingStream();
-        MeteredBody body = new MeteredBody(failing, 0, -1, null);
+        MeteredBody body = new MeteredBody(failing, 0, -1, null, () -> {});
 
         assertThatThrownBy(() -> body.read(new byte[8], 0, 8)).isInstanceOf(IOException.class);
         assertThat(failing.closes).isEqualTo(1);
