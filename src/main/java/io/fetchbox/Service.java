@@ -158,19 +158,18 @@ final class Service {
     /** Stops taking work, lets downloads in flight finish for up to {@code grace}, then stops Camel. */
     static void drainThenStop(Main main, Beans beans, Duration grace) {
         HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
+        String allowed = grace.isZero() ? "no time" : "up to " + Durations.format(grace);
         LOG.info(
-                "stopping: taking no new list or download; waiting up to {} for {} in flight",
-                Durations.format(grace),
-                scheduler.inFlight());
+                "stopping: taking no new list or download; {} download(s) in flight, given {} to finish",
+                scheduler.inFlight(),
+                allowed);
         beans.lifecycle().stopping();
         scheduler.stop();
         try {
             if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
-                        "stopping: {} downloads still in flight after {}: cutting them; they are resumed by the"
-                                + " next start",
-                        scheduler.inFlight(),
-                        Durations.format(grace));
+                        "stopping: {} download(s) still in flight: cutting them; they are resumed by the next start",
+                        scheduler.inFlight());
                 beans.cutDownloadsInFlight();
                 DownloadCut.cut(main.getCamelContext(), CUT_WAIT);
             }

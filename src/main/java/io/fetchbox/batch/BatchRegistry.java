@@ -254,7 +254,7 @@ public final class BatchRegistry {
             Summary summary = run.summary(Instant.now());
             AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
             String failedList =
-                    run.failedOrInvalid() > 0 ? reports.failedList(run.name()).toString() : null;
+                    run.failedOrInvalid() > 0 ? ReportFiles.shown(reports.failedList(run.name()), Path.of("")) : null;
             LOG.info(
                     "{}; list moved to {}",
                     ProgressLine.done(run.name(), summary.seconds(), summary.outcomes(), failedList),

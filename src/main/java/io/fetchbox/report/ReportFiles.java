@@ -35,6 +35,16 @@ public final class ReportFiles {
         return reports.resolve(batch + ".failed.txt");
     }
 
+    /**
+     * A report file as the log names it: relative to the working directory when it lies under it
+     * ({@code reports/pics.failed.txt}, as the operator configured it), else in full.
+     */
+    public static String shown(Path file, Path workingDirectory) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path here = workingDirectory.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
     public Path summary(String batch) {
         return reports.resolve(batch + ".summary.json");
     }

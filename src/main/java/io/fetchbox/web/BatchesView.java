@@ -139,7 +139,7 @@ public final class BatchesView {
         batch.put("bytes_per_second", round(s.bytes() / seconds));
         batch.put("urls_per_second", round(urlsPerSecond));
         batch.put("eta_seconds", eta);
-        batch.put("started", s.started().truncatedTo(ChronoUnit.SECONDS).toString());
+        batch.put("started", s.started().truncatedTo(ChronoUnit.MILLIS).toString());
         batch.put("finished", null);
         batch.put("seconds", round(seconds));
         batch.put("failures", recentFailures.of(s.name()).orElse(List.of()));

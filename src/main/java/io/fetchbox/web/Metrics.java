@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * fetchbox_host_errors_total{host,error}   failed attempts per host (scheme://host:port) and error code;
  *                                          beyond 100 hosts, new ones are counted as host="other"
  * fetchbox_batch_urls_done{batch}          per running batch, removed when it finishes:
- * fetchbox_batch_urls_total{batch}           lines with an outcome, lines of the list,
+ * fetchbox_batch_urls{batch}                 lines with an outcome, lines of the list,
  * fetchbox_batch_urls_failed{batch}          failed or invalid lines, and bytes downloaded
  * fetchbox_batch_bytes{batch}
  * fetchbox_disk_free_bytes                 usable space under fetchbox.output
