@@ -104,6 +104,11 @@ final class Beans {
         return verdict;
     }
 
+    /** The summaries on their way to fetchbox.notify's endpoints. */
+    Notices notices() {
+        return notices;
+    }
+
     /** The endpoints of fetchbox.notify, resolved once Camel has started. */
     NotifyEndpoints notifyEndpoints() {
         return notifyEndpoints;

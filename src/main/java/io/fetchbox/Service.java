@@ -160,7 +160,10 @@ final class Service {
         });
     }
 
-    /** Stops taking work, lets downloads in flight finish for up to {@code grace}, then stops Camel. */
+    /**
+     * Stops taking work, lets downloads in flight and summaries being sent (fetchbox.notify) finish for up to
+     * {@code grace}, then stops Camel.
+     */
     static void drainThenStop(Main main, Beans beans, Duration grace) {
         HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
         LOG.info(
@@ -169,6 +172,7 @@ final class Service {
                 scheduler.inFlight());
         beans.lifecycle().stopping();
         scheduler.stop();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
             if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
@@ -182,6 +186,7 @@ final class Service {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        NoticeDrain.awaitThenCut(main.getCamelContext(), beans.notices(), deadline);
         main.completed();
     }
 

@@ -39,11 +39,13 @@ public final class NoticeResults implements AggregationStrategy {
     /** The onException of routes/notify.camel.yaml: the copy for one endpoint failed its last attempt. */
     public void givenUp(Exchange copy) {
         copy.setProperty(GIVEN_UP, true);
+        int attempts = attempts(copy);
         LOG.warn(
-                "{}: summary not sent to {} after {} attempts: {}",
+                "{}: summary not sent to {} after {} attempt{}: {}",
                 copy.getMessage().getHeader(BATCH_HEADER, String.class),
                 endpoint(copy),
-                attempts(copy),
+                attempts,
+                attempts == 1 ? "" : "s",
                 reason(copy.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class)));
     }
 

@@ -15,6 +15,7 @@ public final class Notices {
     private final boolean on;
     private int pending;
     private Runnable whenAllSent;
+    private volatile boolean stopping;
 
     /** @param on whether fetchbox.notify names any endpoint; when off, nothing is counted or sent */
     public Notices(boolean on) {
@@ -45,6 +46,19 @@ public final class Notices {
     /** The notify route is done with one notice: sent or given up for each endpoint. */
     public void done() {
         settle();
+    }
+
+    /**
+     * Whether a failed attempt is tried again (the retryWhile of routes/notify.camel.yaml): up to {@code retries}
+     * times, and no more once SIGTERM's time for notices is over (README, "Operating fetchbox").
+     */
+    public boolean mayRetry(int failures, int retries) {
+        return !stopping && failures <= retries;
+    }
+
+    /** SIGTERM's time for notices is over: a failed attempt is given up at once. */
+    public void stopRetrying() {
+        stopping = true;
     }
 
     /** Runs {@code then} once no notice is pending: now, or when the last one is settled. */

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A webhook for tests, on 127.0.0.1 and a free port (the JDK's {@code HttpServer}): it records every request
@@ -21,10 +22,14 @@ public final class HookReceiver implements AutoCloseable {
     /** One request as received. */
     public record Received(String method, String path, String contentType, String batchHeader, byte[] body) {}
 
+    /** The status that never comes: the request is held until the receiver closes. */
+    private static final int NO_ANSWER = -1;
+
     private final HttpServer http;
     private final Deque<Integer> first;
     private final int otherwise;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private HookReceiver(List<Integer> first, int otherwise) {
         this.first = new ArrayDeque<>(first);
@@ -46,6 +51,11 @@ public final class HookReceiver implements AutoCloseable {
     /** Answers {@code first} to the first requests, in turn, then {@code otherwise}. */
     public static HookReceiver answering(List<Integer> first, int otherwise) {
         return new HookReceiver(first, otherwise);
+    }
+
+    /** Holds every request unanswered until it closes: a webhook that hangs. */
+    public static HookReceiver neverAnswering() {
+        return new HookReceiver(List.of(), NO_ANSWER);
     }
 
     public String url(String path) {
@@ -70,12 +80,19 @@ public final class HookReceiver implements AutoCloseable {
             synchronized (first) {
                 status = first.isEmpty() ? otherwise : first.poll();
             }
+            if (status == NO_ANSWER) {
+                closed.await();
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
+        closed.countDown();
         http.stop(0);
     }
 }
