@@ -27,6 +27,9 @@ import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
 import io.fetchbox.inbox.SettledReadLock;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.notify.NoticeResults;
+import io.fetchbox.notify.Notices;
+import io.fetchbox.notify.NotifyEndpoints;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.web.BatchRetry;
@@ -50,6 +53,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -69,10 +73,14 @@ final class Beans {
     private final java.util.concurrent.atomic.AtomicBoolean cutting = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final DiskSpace diskSpace;
+    private final Notices notices;
+    private final NotifyEndpoints notifyEndpoints;
 
-    Beans(Settings settings, OnceWatch onceWatch) {
+    Beans(Settings settings, OnceWatch onceWatch, Notices notices) {
         this.settings = settings;
         this.onceWatch = onceWatch;
+        this.notices = notices;
+        this.notifyEndpoints = new NotifyEndpoints(settings.notifyEndpoints());
         this.diskSpace = new DiskSpace(settings.outputPath(), settings.minFreeDisk());
         // enough waiting tasks that a slow or paused host does not hold up the others
         this.fetchQueue =
@@ -95,6 +103,16 @@ final class Beans {
 
     RunVerdict verdict() {
         return verdict;
+    }
+
+    /** The summaries on their way to fetchbox.notify's endpoints. */
+    Notices notices() {
+        return notices;
+    }
+
+    /** The endpoints of fetchbox.notify, resolved once Camel has started. */
+    NotifyEndpoints notifyEndpoints() {
+        return notifyEndpoints;
     }
 
     /** Whether there is room under the output folder for new downloads (fetchbox.min-free-disk). */
@@ -176,6 +194,7 @@ final class Beans {
                         failureLog,
                         cutting::get,
                         diskSpace::filledUp));
+        bindNotify(main);
     }
 
     /**
@@ -198,6 +217,17 @@ final class Beans {
                 settings.once()
                         ? "stopping (exit 1): the batches stay in inbox/.inprogress/ and resume on the next start"
                         : "still waiting");
+    }
+
+    /** routes/notify.camel.yaml: the summaries handed over, the endpoints and their components, the log lines. */
+    private void bindNotify(Main main) {
+        main.bind("notices", notices);
+        main.bind("notifyEndpoints", notifyEndpoints);
+        NoticeResults results = new NoticeResults(notifyEndpoints);
+        main.bind("noticeResults", results);
+        main.bind("noticeRetry", (Processor) results::retrying);
+        NotifyEndpoints.components(settings.connectTimeout(), settings.readTimeout(), settings.userAgent())
+                .forEach(main::bind);
     }
 
     /**
@@ -255,6 +285,11 @@ final class Beans {
      */
     static final int WRITE_BUFFER_BYTES = 32 * 1024;
 
+    /** Summaries waiting for the notify route: batches finish far more slowly than endpoints answer. */
+    static final int NOTIFY_QUEUE = 100;
+    /** The first wait before a notice is sent again, doubling (routes/notify.camel.yaml). */
+    static final Duration NOTIFY_RETRY_DELAY = Duration.ofSeconds(1);
+
     /**
      * Values the routes need that are derived from settings rather than set by users: the queue
      * endpoints (seda here; cluster mode swaps in broker queues) and the file writer's buffer.
@@ -265,10 +300,14 @@ final class Beans {
         String fetchQueue = "seda:fetch?queue=#fetchQueue&blockWhenFull=true&pollTimeout=100&concurrentConsumers="
                 + settings.concurrency();
         String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
+        // the report route must never wait on a notice: a full queue refuses it at once (routes/notify.camel.yaml)
+        String notifyQueue = "seda:notify?size=" + NOTIFY_QUEUE + "&blockWhenFull=false&pollTimeout=100";
         // the HTTP server (status page, API, health, metrics): off for port 0, and in --once unless the
         // port was given; Camel's own port 0 would mean "any free port", so off is a flag of its own
         int httpPort = settings.httpServerPort();
         return Map.of(
+                "internal.notify-queue", notifyQueue,
+                "internal.notify-retry-delay", Long.toString(NOTIFY_RETRY_DELAY.toMillis()),
                 // the output folder as resolved once at start-up: it may itself be a link (README, "Security")
                 "internal.output-folder",
                         new OutputFolder(settings.outputPath()).root().toString(),

@@ -39,7 +39,10 @@ final class DownloadCut {
             pools.add(component.getClientConnectionManager());
         }
         for (Endpoint endpoint : context.getEndpoints()) {
-            if (endpoint instanceof HttpEndpoint web && web.getClientConnectionManager() != null) {
+            // downloads only: a notice in flight (fetchbox.notify, components of its own) is left to finish
+            if (endpoint instanceof HttpEndpoint web
+                    && web.getComponent() == http
+                    && web.getClientConnectionManager() != null) {
                 pools.add(web.getClientConnectionManager());
             }
         }

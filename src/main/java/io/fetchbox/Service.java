@@ -10,6 +10,7 @@ import io.fetchbox.inbox.InboxNames;
 import io.fetchbox.inbox.OddFiles;
 import io.fetchbox.lock.HeldElsewhereException;
 import io.fetchbox.lock.InstanceLock;
+import io.fetchbox.notify.Notices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ final class Service {
      * {@code classpath:routes/*} pattern makes Camel scan every entry of the jar, twice, which took
      * about half a second of every start.
      */
-    static final List<String> PACKAGED_ROUTES = List.of("errors", "feed", "fetch", "inbox", "recover", "report", "web");
+    static final List<String> PACKAGED_ROUTES =
+            List.of("errors", "feed", "fetch", "inbox", "notify", "recover", "report", "web");
 
     /** How long the downloads cut after fetchbox.shutdown-timeout may take to record their one line each. */
     private static final Duration CUT_WAIT = Duration.ofMillis(700);
@@ -55,8 +57,11 @@ final class Service {
 
     private final Settings settings;
     private InstanceLock folderLock;
-    /** Set when Camel started but its HTTP server is not listening: the process ends with exit 2. */
-    private volatile String httpServerMissing;
+    /**
+     * Set when Camel started but cannot run as configured (its HTTP server is not listening, an endpoint of
+     * fetchbox.notify cannot be used): the process ends with exit 2.
+     */
+    private volatile String startProblem;
 
     Service(Settings settings) {
         this.settings = settings;
@@ -109,8 +114,8 @@ final class Service {
                 LOG.error("fetchbox stopped: {}", e.getMessage(), e);
                 return 2;
             }
-            if (httpServerMissing != null) {
-                System.err.println("fetchbox: " + httpServerMissing);
+            if (startProblem != null) {
+                System.err.println("fetchbox: " + startProblem);
                 return 2;
             }
             return settings.once() ? beans.verdict().exitCode() : 0;
@@ -155,7 +160,10 @@ final class Service {
         });
     }
 
-    /** Stops taking work, lets downloads in flight finish for up to {@code grace}, then stops Camel. */
+    /**
+     * Stops taking work, lets downloads in flight and summaries being sent (fetchbox.notify) finish for up to
+     * {@code grace}, then stops Camel.
+     */
     static void drainThenStop(Main main, Beans beans, Duration grace) {
         HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
         String allowed = grace.isZero() ? "no time" : "up to " + Durations.format(grace);
@@ -165,6 +173,7 @@ final class Service {
                 allowed);
         beans.lifecycle().stopping();
         scheduler.stop();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
             if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn(
@@ -176,6 +185,7 @@ final class Service {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        NoticeDrain.awaitThenCut(main.getCamelContext(), beans.notices(), deadline);
         main.completed();
     }
 
@@ -195,8 +205,12 @@ final class Service {
 
     private Beans configureHeld(Main main) {
         createFolders();
-        OnceWatch onceWatch = settings.once() ? OnceWatch.once(listsWaiting(), main::completed) : OnceWatch.service();
-        Beans beans = new Beans(settings, onceWatch);
+        Notices notices = new Notices(!settings.notifyEndpoints().isEmpty());
+        // a one-shot run ends once its lists have ended and their summaries are sent or given up (fetchbox.notify)
+        OnceWatch onceWatch = settings.once()
+                ? OnceWatch.once(listsWaiting(), () -> notices.whenAllSent(main::completed))
+                : OnceWatch.service();
+        Beans beans = new Beans(settings, onceWatch, notices);
         setAsideOddFilesInProgress(beans);
         beans.bindInto(main);
         main.setDefaultPropertyPlaceholderLocation(
@@ -226,10 +240,12 @@ final class Service {
                     main.completed();
                     return;
                 }
-                Optional<String> notListening = HttpServerCheck.notListening(settings, context);
-                if (notListening.isPresent()) {
-                    // the server failed to bind during start (a port taken since the check): never run headless
-                    httpServerMissing = notListening.get();
+                // an HTTP server that failed to bind during start (a port taken since the check) or a notify
+                // endpoint Camel cannot use: never run without them
+                Optional<String> problem = HttpServerCheck.notListening(settings, context)
+                        .or(() -> beans.notifyEndpoints().resolve(context));
+                if (problem.isPresent()) {
+                    startProblem = problem.get();
                     main.completed();
                     return;
                 }

@@ -21,9 +21,15 @@ final class ServiceRun implements AutoCloseable {
     private final Thread runner;
 
     ServiceRun(List<String> args) throws Exception {
+        this(args, Map.of());
+    }
+
+    /** @param internal values for the routes' internal placeholders (such as a short internal.notify-retry-delay) */
+    ServiceRun(List<String> args, Map<String, String> internal) throws Exception {
         Settings settings =
                 Settings.load(new Sources(args, Map.of(), Map.of(), Map.of(), Sources.readPackagedDefaults()));
         beans = new Service(settings).configure(main);
+        internal.forEach(main::addOverrideProperty);
         runner = new Thread(
                 () -> {
                     try {

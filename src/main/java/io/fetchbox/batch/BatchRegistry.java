@@ -239,9 +239,13 @@ public final class BatchRegistry {
         return run != null && run.complete();
     }
 
-    /** failed.txt is complete, the list moves to {@code .done/}, and the summary is written last. */
-    public void finish(Object item) {
+    /**
+     * failed.txt is complete, the list moves to {@code .done/}, and the summary is written last. Returns the
+     * summary's bytes as written (for fetchbox.notify), or null when the reports could not be finished.
+     */
+    public byte[] finish(Object item) {
         BatchRun run = runs.get(batchOf(item));
+        byte[] written = null;
         try {
             run.reportDeferred().forEach(events::outcome);
             run.close();
@@ -252,7 +256,9 @@ public final class BatchRegistry {
             sweepTemporaries(run.folder());
             Path done = moveToDone(run.listFile(), run.listName());
             Summary summary = run.summary(Instant.now());
-            AtomicFiles.write(reports.summary(run.name()), JSON.writeValueAsBytes(summary));
+            byte[] json = JSON.writeValueAsBytes(summary);
+            AtomicFiles.write(reports.summary(run.name()), json);
+            written = json;
             String failedList =
                     run.failedOrInvalid() > 0 ? ReportFiles.shown(reports.failedList(run.name()), Path.of("")) : null;
             LOG.info(
@@ -271,6 +277,7 @@ public final class BatchRegistry {
             onceWatch.ended(run.listName());
             events.finished(run.name());
         }
+        return written;
     }
 
     /**
@@ -324,7 +331,8 @@ public final class BatchRegistry {
         return Files.move(listFile, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String batchOf(Object item) {
+    /** The batch an item of the outcome queue belongs to. */
+    public static String batchOf(Object item) {
         if (item instanceof Outcome outcome) {
             return outcome.batch();
         }

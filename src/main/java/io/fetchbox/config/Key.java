@@ -38,6 +38,7 @@ enum Key {
     MIN_FREE_DISK("fetchbox.min-free-disk"),
     HTTP_HOST("fetchbox.http-host"),
     HTTP_PORT("fetchbox.http-port"),
+    NOTIFY("fetchbox.notify"),
     BROKER_URL("fetchbox.broker-url"),
     NODE_ID("fetchbox.node-id");
 

@@ -4,15 +4,16 @@ import io.fetchbox.url.Credentials;
 import java.util.regex.Pattern;
 
 /** Hides credentials in URLs written to logs (README, "Credentials": written {@code ***}). */
-final class Redaction {
+public final class Redaction {
 
-    // Artemis takes credentials as URL parameters too: ?user=admin&password=secret
+    // Artemis takes credentials as URL parameters too: ?user=admin&password=secret; Camel endpoints as options
+    // named like authUsername, authPassword, authBearerToken, oauth2ClientSecret or accessToken
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([?&;](?:user|username|password|passwd|pass|trustStorePassword|keyStorePassword)=)[^&;)]*");
+            "(?i)([?&;](?:user|username|pass|[a-z0-9_.-]*(?:username|password|passwd|secret|token))=)[^&;)]*");
 
     private Redaction() {}
 
-    static String redact(String url) {
+    public static String redact(String url) {
         // user:pass@ after a scheme, e.g. tcp://admin:secret@broker:61616, read as list URLs are
         String out = Credentials.redact(url);
         return SECRET_PARAMETER.matcher(out).replaceAll("$1***");

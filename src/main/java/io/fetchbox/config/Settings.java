@@ -57,6 +57,7 @@ public final class Settings {
     private final long minFreeDisk;
     private final String httpHost;
     private final int httpPort;
+    private final List<String> notify;
     private final String brokerUrl;
     private final String nodeId;
 
@@ -94,6 +95,7 @@ public final class Settings {
         minFreeDisk = in.size(Key.MIN_FREE_DISK, "no check");
         httpHost = in.bindHost(Key.HTTP_HOST);
         httpPort = in.integer(Key.HTTP_PORT, 0, 65_535);
+        notify = in.endpointUris(Key.NOTIFY);
         brokerUrl = in.brokerUrl(Key.BROKER_URL);
         nodeId = in.nodeId(Key.NODE_ID);
 
@@ -285,6 +287,14 @@ public final class Settings {
      */
     public int httpServerPort() {
         return once && !explicitlySet(Key.HTTP_PORT.name) ? 0 : httpPort;
+    }
+
+    /**
+     * The Camel endpoint URIs each finished batch's summary is sent to, as configured; empty = none. They may hold
+     * credentials: log them through {@link Redaction}.
+     */
+    public List<String> notifyEndpoints() {
+        return notify;
     }
 
     // ---- cluster

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Types and checks one key at a time. A bad value is recorded as a problem (naming key, source,
@@ -154,6 +155,16 @@ final class ValueReader {
             }
             remember(key, text, text.isEmpty() ? "(none: single node)" : Redaction.redact(text));
             return text;
+        });
+    }
+
+    /** Camel endpoint URIs, comma-separated; credentials stay in the values but never in the log. */
+    List<String> endpointUris(Key key) {
+        return read(key, List.of(), text -> {
+            List<String> uris = EndpointUris.parse(text);
+            String shown = uris.stream().map(Redaction::redact).collect(Collectors.joining(","));
+            remember(key, String.join(",", uris), uris.isEmpty() ? "(none)" : shown);
+            return uris;
         });
     }
 

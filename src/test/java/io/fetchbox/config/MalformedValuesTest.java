@@ -59,6 +59,11 @@ class MalformedValuesTest {
                 "fetchbox.http-host             | 10.0.0.1/8      | not a host to listen on; use an address or host name",
                 "fetchbox.http-port             | 65536           | out of range; use a whole number from 0 to 65535",
                 "fetchbox.http-port             | http            | not a whole number; use a whole number from 0 to 65535",
+                "fetchbox.notify                | 127.0.0.1:9000  | \"127.0.0.1:9000\" is not an endpoint URI; give Camel endpoint URIs separated by commas",
+                "fetchbox.notify                | hook            | \"hook\" is not an endpoint URI; give Camel endpoint URIs",
+                "fetchbox.notify                | http:hook       | \"http:hook\" is not an endpoint URI; give Camel endpoint URIs",
+                "fetchbox.notify                | https:///hook   | \"https:///hook\" is not an endpoint URI; give Camel endpoint URIs",
+                "fetchbox.notify                | 'file:a, b c:d' | \"b c:d\" is not an endpoint URI; give Camel endpoint URIs",
                 "fetchbox.broker-url            | broker:61616    | not a broker URL; leave it empty for a single node, or give an ActiveMQ Artemis URL such as tcp://broker:61616",
                 "fetchbox.node-id               | 'node 1'        | not a node id; use up to 128 letters, digits, dots, dashes or underscores",
             })
@@ -67,6 +72,43 @@ class MalformedValuesTest {
                 Layer.SYSTEM_PROPERTY.set(TestSources.sources(), key, value).error();
 
         assertThat(error).startsWith(key + "=" + value + " (system property -D" + key + "): " + reason);
+    }
+
+    @Test
+    void aMalformedNotifyEndpointIsNamedWithoutItsCredentials() {
+        String error = TestSources.sources()
+                .argument(
+                        "--fetchbox.notify=http://example.com/a b?authPassword=s3cret,https://hook:s3cret@example.com/")
+                .error();
+
+        assertThat(error)
+                .startsWith("fetchbox.notify=http://example.com/a b?authPassword=***,https://***@example.com/"
+                        + " (argument --fetchbox.notify): \"http://example.com/a b?authPassword=***\" is not an"
+                        + " endpoint URI")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void notifyCredentialsBeforeTheHostAreRefusedSinceTheyAreNeverSent() {
+        String error = TestSources.sources()
+                .argument("--fetchbox.notify=https://hook:s3cret@example.com/")
+                .error();
+
+        assertThat(error)
+                .endsWith("\"https://***@example.com/\" has credentials before its host, which are never sent;"
+                        + " give them as ?authMethod=Basic&authUsername=...&authPassword=...")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void notifyEndpointsAreTrimmedAndBlankEntriesSkipped() throws ConfigException {
+        Settings settings = TestSources.sources()
+                .argument(
+                        "--fetchbox.notify= http://127.0.0.1:9000/hook ,,file:notices?fileName=${header.fetchboxBatch}.json,")
+                .load();
+
+        assertThat(settings.notifyEndpoints())
+                .containsExactly("http://127.0.0.1:9000/hook", "file:notices?fileName=${header.fetchboxBatch}.json");
     }
 
     @Test

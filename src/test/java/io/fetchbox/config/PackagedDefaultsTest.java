@@ -65,6 +65,7 @@ class PackagedDefaultsTest {
                 Map.entry("fetchbox.min-free-disk", "1GB"),
                 Map.entry("fetchbox.http-host", "127.0.0.1"),
                 Map.entry("fetchbox.http-port", "8080"),
+                Map.entry("fetchbox.notify", ""),
                 Map.entry("fetchbox.broker-url", ""),
                 Map.entry("fetchbox.node-id", ""));
         spec.forEach((key, value) -> assertThat(defaults).containsEntry(key, value));

@@ -46,6 +46,7 @@ class SettingsTest {
         assertThat(s.minFreeDisk()).isEqualTo(1L << 30);
         assertThat(s.httpHost()).isEqualTo("127.0.0.1");
         assertThat(s.httpPort()).isEqualTo(8080);
+        assertThat(s.notifyEndpoints()).isEmpty();
         assertThat(s.brokerUrl()).isEmpty();
         assertThat(s.clusterMode()).isFalse();
         assertThat(s.nodeId()).isNotBlank();
