@@ -5,6 +5,7 @@ import io.fetchbox.config.Settings;
 import io.fetchbox.config.Sources;
 import io.fetchbox.config.Usage;
 import io.fetchbox.config.Versions;
+import io.fetchbox.logging.LogFormat;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class Fetchbox {
             System.err.println("fetchbox: " + e.getMessage());
             return 2;
         }
+        LogFormat.use(settings.logFormat());
         return new Service(settings).run();
     }
 }

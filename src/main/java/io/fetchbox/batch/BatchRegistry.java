@@ -8,6 +8,7 @@ import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListFormat;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.list.RetryTarget;
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
@@ -106,11 +107,13 @@ public final class BatchRegistry {
         reports.recordStart(batch, listName, started);
         BatchRun run = newRun(batch, listName, Path.of(listFile), started);
         register(run);
-        LOG.info(
-                "{}: started, list {} ({})",
-                batch,
-                listName,
-                run.format().name().toLowerCase());
+        try (BatchField.Scope scope = BatchField.of(batch)) {
+            LOG.info(
+                    "{}: started, list {} ({})",
+                    batch,
+                    listName,
+                    run.format().name().toLowerCase());
+        }
         return batch;
     }
 
@@ -129,7 +132,9 @@ public final class BatchRegistry {
         BatchRun run = newRun(batch, listName, listFile, started);
         JournalReader.replay(reports.journal(batch), run::recordedBefore);
         register(run);
-        LOG.info("{}: resumed, list {}: {} lines already have their outcome", batch, listName, run.reportedSoFar());
+        try (BatchField.Scope scope = BatchField.of(batch)) {
+            LOG.info("{}: resumed, list {}: {} lines already have their outcome", batch, listName, run.reportedSoFar());
+        }
         return batch;
     }
 
@@ -180,7 +185,9 @@ public final class BatchRegistry {
         String retried = RetryTarget.of(listFile, ListFormat.of(listName));
         String folder = retried == null ? batch : SafeName.batchName(retried);
         if (retried != null) {
-            LOG.info("{}: retries batch {}; its files go to that batch's folder", batch, folder);
+            try (BatchField.Scope scope = BatchField.of(batch)) {
+                LOG.info("{}: retries batch {}; its files go to that batch's folder", batch, folder);
+            }
         }
         return new BatchRun(
                 batch,
@@ -245,6 +252,12 @@ public final class BatchRegistry {
      */
     public byte[] finish(Object item) {
         BatchRun run = runs.get(batchOf(item));
+        try (BatchField.Scope scope = BatchField.of(run.name())) {
+            return finish(run);
+        }
+    }
+
+    private byte[] finish(BatchRun run) {
         byte[] written = null;
         try {
             run.reportDeferred().forEach(events::outcome);
@@ -310,9 +323,11 @@ public final class BatchRegistry {
         String paused = pauseReason.get();
         runs.values().forEach(run -> {
             long unlogged = failureLog.unlogged(run.name());
-            LOG.info(run.progress(now)
-                    + (unlogged == 0 ? "" : ", " + unlogged + " failure lines not logged")
-                    + (paused == null ? "" : ", paused (" + paused + ")"));
+            try (BatchField.Scope scope = BatchField.of(run.name())) {
+                LOG.info(run.progress(now)
+                        + (unlogged == 0 ? "" : ", " + unlogged + " failure lines not logged")
+                        + (paused == null ? "" : ", paused (" + paused + ")"));
+            }
         });
     }
 

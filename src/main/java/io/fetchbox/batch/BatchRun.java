@@ -2,6 +2,7 @@ package io.fetchbox.batch;
 
 import io.fetchbox.list.ListFormat;
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
@@ -103,10 +104,12 @@ public final class BatchRun implements Closeable {
     /** Invalid lines are logged with their reason, the first few of each batch; all are in the report. */
     void logInvalid(UrlEntry entry) {
         long seen = invalidLogged++;
-        if (seen < MAX_INVALID_LOGGED) {
-            LOG.warn("{} line {}: invalid: {}", name, entry.line(), ParsedUrl.redact(entry.invalid()));
-        } else if (seen == MAX_INVALID_LOGGED) {
-            LOG.warn("{}: more invalid lines; they are in the report and failed.txt, not in this log", name);
+        try (BatchField.Scope scope = BatchField.of(name)) {
+            if (seen < MAX_INVALID_LOGGED) {
+                LOG.warn("{} line {}: invalid: {}", name, entry.line(), ParsedUrl.redact(entry.invalid()));
+            } else if (seen == MAX_INVALID_LOGGED) {
+                LOG.warn("{}: more invalid lines; they are in the report and failed.txt, not in this log", name);
+            }
         }
     }
 
@@ -138,12 +141,14 @@ public final class BatchRun implements Closeable {
             journal.append(outcome);
         } catch (IOException e) {
             // counted all the same, so that the batch can end; the log keeps what the report lost
-            LOG.error(
-                    "{}: cannot write the report line for line {} ({}): {}",
-                    name,
-                    outcome.line(),
-                    outcome.outcome(),
-                    e.getMessage());
+            try (BatchField.Scope scope = BatchField.of(name)) {
+                LOG.error(
+                        "{}: cannot write the report line for line {} ({}): {}",
+                        name,
+                        outcome.line(),
+                        outcome.outcome(),
+                        e.getMessage());
+            }
         }
         count(outcome.outcome(), outcome.bytes() == null ? 0 : outcome.bytes(), Math.toIntExact(outcome.line()));
     }

@@ -5,6 +5,7 @@ import io.fetchbox.fetch.FetchTask;
 import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.NameRequest;
 import io.fetchbox.report.Outcome;
@@ -76,7 +77,9 @@ public final class Feeder {
         try {
             return planValid(run, entry);
         } catch (RuntimeException e) {
-            LOG.error("{} line {}: cannot plan a file for it: {}", batch, entry.line(), e.getMessage());
+            try (BatchField.Scope scope = BatchField.of(batch)) {
+                LOG.error("{} line {}: cannot plan a file for it: {}", batch, entry.line(), e.getMessage());
+            }
             return OutcomeBuilder.of(batch, entry)
                     .outcome(Outcome.INVALID)
                     .error("invalid_url")
@@ -155,15 +158,17 @@ public final class Feeder {
      */
     public void readFailed(String batch, Exception e) {
         BatchRun run = batches.run(batch);
-        if (lifecycle.isStopping()) {
-            run.feedInterrupted();
-            LOG.info("{}: stopping after {} lines; the rest is fed by the next start", batch, run.fedSoFar());
-        } else {
-            LOG.error(
-                    "{}: reading the list failed after {} lines; the batch ends with those: {}",
-                    batch,
-                    run.fedSoFar(),
-                    e.toString());
+        try (BatchField.Scope scope = BatchField.of(batch)) {
+            if (lifecycle.isStopping()) {
+                run.feedInterrupted();
+                LOG.info("{}: stopping after {} lines; the rest is fed by the next start", batch, run.fedSoFar());
+            } else {
+                LOG.error(
+                        "{}: reading the list failed after {} lines; the batch ends with those: {}",
+                        batch,
+                        run.fedSoFar(),
+                        e.toString());
+            }
         }
     }
 

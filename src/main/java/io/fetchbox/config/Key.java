@@ -33,6 +33,7 @@ enum Key {
     USER_AGENT("fetchbox.user-agent"),
     INBOX_SETTLE("fetchbox.inbox-settle"),
     PROGRESS_INTERVAL("fetchbox.progress-interval"),
+    LOG_FORMAT("fetchbox.log-format"),
     SHUTDOWN_TIMEOUT("fetchbox.shutdown-timeout"),
     STALL_TIMEOUT("fetchbox.stall-timeout"),
     MIN_FREE_DISK("fetchbox.min-free-disk"),

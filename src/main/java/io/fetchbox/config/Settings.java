@@ -20,6 +20,7 @@ public final class Settings {
 
     public static final List<String> LAYOUTS = List.of("batch", "flat", "mirror");
     public static final List<String> EXISTING_POLICIES = List.of("revalidate", "skip", "overwrite");
+    public static final List<String> LOG_FORMATS = List.of("text", "json");
 
     private final Path workingDirectory;
     private final Map<Key, Origin> origins;
@@ -52,6 +53,7 @@ public final class Settings {
     private final String userAgent;
     private final Duration inboxSettle;
     private final Duration progressInterval;
+    private final String logFormat;
     private final Duration shutdownTimeout;
     private final Duration stallTimeout;
     private final long minFreeDisk;
@@ -90,6 +92,7 @@ public final class Settings {
         inboxSettle = in.duration(Key.INBOX_SETTLE, false);
         // A period of 0 would make Camel's timer fire once instead of every interval.
         progressInterval = in.duration(Key.PROGRESS_INTERVAL, true);
+        logFormat = in.oneOf(Key.LOG_FORMAT, LOG_FORMATS.toArray(String[]::new));
         shutdownTimeout = in.duration(Key.SHUTDOWN_TIMEOUT, false);
         stallTimeout = in.duration(Key.STALL_TIMEOUT, false);
         minFreeDisk = in.size(Key.MIN_FREE_DISK, "no check");
@@ -256,6 +259,11 @@ public final class Settings {
 
     public Duration progressInterval() {
         return progressInterval;
+    }
+
+    /** {@code text} or {@code json}, lower case: how log lines are written (README, "Operating fetchbox"). */
+    public String logFormat() {
+        return logFormat;
     }
 
     public Duration shutdownTimeout() {

@@ -1,5 +1,6 @@
 package io.fetchbox.fetch;
 
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
@@ -57,6 +58,12 @@ public final class Failures {
     /** The outcome, or null when the task was handed back for another attempt. */
     public Outcome handle(Exchange exchange) {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
+        try (BatchField.Scope scope = BatchField.of(task.batch())) {
+            return handle(exchange, task);
+        }
+    }
+
+    private Outcome handle(Exchange exchange, FetchTask task) {
         Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         dropConnection(exchange);
         FetchFailure failure = ErrorCodes.failureOf(thrown);

@@ -1,6 +1,7 @@
 package io.fetchbox.fetch;
 
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
@@ -122,7 +123,9 @@ public final class Publisher {
             String next = renumbering.next(task, file);
             String why = file + " was created or changed by someone else during the download; left as it is,"
                     + " this body is saved as " + next;
-            LOG.warn("{} line {}: {}", task.batch(), task.entry().line(), why);
+            try (BatchField.Scope scope = BatchField.of(task.batch())) {
+                LOG.warn("{} line {}: {}", task.batch(), task.entry().line(), why);
+            }
             warnings.add(why);
             file = next;
         }

@@ -2,6 +2,7 @@ package io.fetchbox.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fetchbox.inbox.InboxNames;
+import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.SafeName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,9 @@ public final class ListUpload {
             Files.deleteIfExists(temp);
         }
         String batch = SafeName.batchName(name);
-        LOG.info("{}: list {} received over HTTP, {} bytes", batch, name, size);
+        try (BatchField.Scope scope = BatchField.of(batch)) {
+            LOG.info("{}: list {} received over HTTP, {} bytes", batch, name, size);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", name);
         answer.put("batch", batch);

@@ -53,6 +53,7 @@ class MalformedValuesTest {
                 "fetchbox.deny-private-networks | 1               | must be true or false",
                 "fetchbox.inbox-settle          | ''              | not a duration; use ms, s, m or h, or a plain number of milliseconds",
                 "fetchbox.progress-interval     | 0s              | must be more than 0; use ms, s, m or h, or a plain number of milliseconds",
+                "fetchbox.log-format            | logfmt          | must be one of text, json",
                 "fetchbox.shutdown-timeout      | 30 s 5          | not a duration; use ms, s, m or h, or a plain number of milliseconds",
                 "fetchbox.min-free-disk         | -1GB            | not a size; use bytes or a number with KB, MB or GB (powers of 1024)",
                 "fetchbox.http-host             | ''              | not a host to listen on; use an address or host name",

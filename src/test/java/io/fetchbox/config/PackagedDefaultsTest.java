@@ -60,6 +60,7 @@ class PackagedDefaultsTest {
                 Map.entry("fetchbox.user-agent", ""),
                 Map.entry("fetchbox.inbox-settle", "1s"),
                 Map.entry("fetchbox.progress-interval", "5s"),
+                Map.entry("fetchbox.log-format", "text"),
                 Map.entry("fetchbox.shutdown-timeout", "30s"),
                 Map.entry("fetchbox.stall-timeout", "10m"),
                 Map.entry("fetchbox.min-free-disk", "1GB"),
