@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fetchbox.testing.LogCapture;
 import io.fetchbox.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +40,8 @@ class SecretsOnlyInFailedListTest {
     void everySecretStaysInFailedTxtAndNowhereElse() throws Exception {
         Workspace ws = new Workspace(dir);
         int port = WebClient.freePort();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(new Tee(console, log), true, StandardCharsets.UTF_8));
-        try (TestServer server = TestServer.start();
+        try (LogCapture log = new LogCapture();
+                TestServer server = TestServer.start();
                 ServiceRun service = new ServiceRun(
                         ws.args("--fetchbox.http-port=" + port, "--fetchbox.retries=0", "--fetchbox.per-host=16"))) {
             Map<String, String> secrets = new LinkedHashMap<>();
@@ -63,7 +59,7 @@ class SecretsOnlyInFailedListTest {
             seen.put(
                     "/reports/secrets.jsonl", http.get("/reports/secrets.jsonl").body());
             JsonNode junkBatch = http.json("/api/batches/junk");
-            seen.put("the log", log.toString(StandardCharsets.UTF_8));
+            seen.put("the log", String.join("\n", log.lines()));
             for (Path file : files(ws.reports, ws.output)) {
                 if (!file.getFileName().toString().endsWith(".failed.txt")) {
                     seen.put(ws.root.relativize(file).toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
@@ -100,8 +96,6 @@ class SecretsOnlyInFailedListTest {
             // ... and whole in failed.txt, a list to drop back as it was given
             assertThat(Files.readString(ws.reports.resolve("junk.failed.txt")))
                     .isEqualTo("# fetchbox: batch=junk\njunk " + "x".repeat(5 * 1024 * 1024) + "\n  retry-of-line=1\n");
-        } finally {
-            System.setOut(console);
         }
     }
 
@@ -152,34 +146,5 @@ class SecretsOnlyInFailedListTest {
             }
         }
         return all;
-    }
-
-    /** Writes to the console and remembers what was written. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public synchronized void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
     }
 }

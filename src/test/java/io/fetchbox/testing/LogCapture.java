@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * fetchbox's log lines while it runs in this JVM: slf4j-simple writes them to whatever System.out is at the time
- * (simplelogger.properties), so a copy of System.out is kept, and it still goes to the original too.
+ * fetchbox's log lines while it runs in this JVM: Logback's console appender writes to whatever System.out is at
+ * the time, so a copy of System.out is kept, and it still goes to the original too.
  */
 public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.out;
