@@ -1,6 +1,5 @@
 package io.fetchbox;
 
-import io.fetchbox.batch.BatchEvents;
 import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Feeder;
 import io.fetchbox.batch.Lifecycle;
@@ -30,16 +29,17 @@ import io.fetchbox.naming.Layout;
 import io.fetchbox.notify.NoticeResults;
 import io.fetchbox.notify.Notices;
 import io.fetchbox.notify.NotifyEndpoints;
+import io.fetchbox.observe.DiskSpace;
+import io.fetchbox.observe.DiskSpaceCheck;
+import io.fetchbox.observe.Metrics;
+import io.fetchbox.observe.RecentFailures;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.web.BatchRetry;
 import io.fetchbox.web.BatchesView;
-import io.fetchbox.web.DiskSpace;
-import io.fetchbox.web.DiskSpaceCheck;
 import io.fetchbox.web.HostsView;
 import io.fetchbox.web.ListUpload;
-import io.fetchbox.web.Metrics;
-import io.fetchbox.web.RecentFailures;
 import io.fetchbox.web.ReportDownloads;
 import io.fetchbox.web.RequestBodies;
 import io.fetchbox.web.UploadLimits;
@@ -150,7 +150,8 @@ final class Beans {
         RecentFailures recentFailures = new RecentFailures();
         StallWatch stallWatch = stallWatch(main, batches);
         main.bind("stallWatch", stallWatch);
-        batches.events(BatchEvents.all(metrics, recentFailures, stallWatch));
+        BatchEvents events = BatchEvents.all(metrics, recentFailures, stallWatch);
+        batches.events(events);
         bindWeb(main, batches, metrics, recentFailures);
         resumeInterrupted(batches);
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
@@ -190,7 +191,7 @@ final class Beans {
                         retryPolicy,
                         admission,
                         node,
-                        metrics,
+                        events,
                         failureLog,
                         cutting::get,
                         diskSpace::filledUp));

@@ -5,8 +5,8 @@ import io.fetchbox.config.Durations;
 import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.HostScheduler;
+import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.inbox.ErrorFolder;
-import io.fetchbox.inbox.InboxNames;
 import io.fetchbox.inbox.OddFiles;
 import io.fetchbox.lock.HeldElsewhereException;
 import io.fetchbox.lock.InstanceLock;
@@ -269,7 +269,7 @@ final class Service {
         Path inbox = settings.inboxPath();
         // no one-shot bookkeeping: such a file is not among the lists a one-shot run waits for
         new OddFiles(new ErrorFolder(inbox), beans.verdict(), OnceWatch.service())
-                .setAsideIn(inbox.resolve(".inprogress"));
+                .setAsideIn(InboxFolders.inProgress(inbox));
     }
 
     private Properties placeholders() {
@@ -312,7 +312,7 @@ final class Service {
         try (Stream<Path> files = Files.list(inProgress)) {
             return files.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
-                    .filter(name -> !InboxNames.isIgnored(name))
+                    .filter(name -> !InboxFolders.isIgnored(name))
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inProgress, e);
@@ -321,13 +321,13 @@ final class Service {
 
     /** For --once: the lists already waiting when the run starts, in the inbox and interrupted ones. */
     private Set<String> listsWaiting() {
-        Path inProgress = settings.inboxPath().resolve(".inprogress");
+        Path inProgress = InboxFolders.inProgress(settings.inboxPath());
         Set<String> waiting = new HashSet<>(listsIn(inProgress));
         try (Stream<Path> files = Files.list(settings.inboxPath())) {
             // every entry but folders: one that is not a list is set aside, and ends like a list
             waiting.addAll(files.filter(p -> !Files.isDirectory(p))
                     .map(p -> p.getFileName().toString())
-                    .filter(name -> !InboxNames.isIgnored(name))
+                    .filter(name -> !InboxFolders.isIgnored(name))
                     .filter(name -> {
                         boolean interrupted = Files.exists(inProgress.resolve(name));
                         if (interrupted) {

@@ -1,31 +1,22 @@
 package io.fetchbox.batch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fetchbox.fetch.FileState;
-import io.fetchbox.fetch.TempFiles;
-import io.fetchbox.inbox.InboxNames;
-import io.fetchbox.list.EntryIterator;
+import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.list.ListFormat;
-import io.fetchbox.list.ListReader;
 import io.fetchbox.list.RetryTarget;
 import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
-import io.fetchbox.report.AtomicFiles;
-import io.fetchbox.report.FailedList;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
-import io.fetchbox.report.ProgressLine;
 import io.fetchbox.report.ReportFiles;
-import io.fetchbox.report.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRegistry.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path inbox;
     private final Path output;
     private final FileState state;
@@ -57,6 +47,7 @@ public final class BatchRegistry {
     private final OnceWatch onceWatch;
     private final FailureLog failureLog;
     private final Supplier<String> pauseReason;
+    private final BatchFinisher finisher;
     private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
     private volatile BatchEvents events = BatchEvents.NONE;
@@ -88,6 +79,7 @@ public final class BatchRegistry {
         this.claims = claims;
         this.verdict = verdict;
         this.onceWatch = onceWatch;
+        this.finisher = new BatchFinisher(inbox, output, state, reports, layout);
     }
 
     /** Who hears of runs starting and finishing and of every outcome (metrics, the status page). */
@@ -163,14 +155,14 @@ public final class BatchRegistry {
     }
 
     private List<String> registerInterrupted() throws IOException {
-        Path folder = inbox.resolve(".inprogress");
+        Path folder = InboxFolders.inProgress(inbox);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         List<Path> lists;
         try (Stream<Path> files = Files.list(folder)) {
             lists = files.filter(Files::isRegularFile)
-                    .filter(p -> !InboxNames.isIgnored(p.getFileName().toString()))
+                    .filter(p -> !InboxFolders.isIgnored(p.getFileName().toString()))
                     .sorted()
                     .toList();
         }
@@ -258,28 +250,12 @@ public final class BatchRegistry {
     }
 
     private byte[] finish(BatchRun run) {
-        byte[] written = null;
         try {
             run.reportDeferred().forEach(events::outcome);
-            run.close();
-            try (EntryIterator list = ListReader.open(run.listFile(), run.format())) {
-                FailedList.write(
-                        reports.failedList(run.name()), run.folder(), run.listFile(), list, run.linesToRetry());
-            }
-            sweepTemporaries(run.folder());
-            Path done = moveToDone(run.listFile(), run.listName());
-            Summary summary = run.summary(Instant.now());
-            byte[] json = JSON.writeValueAsBytes(summary);
-            AtomicFiles.write(reports.summary(run.name()), json);
-            written = json;
-            String failedList =
-                    run.failedOrInvalid() > 0 ? ReportFiles.shown(reports.failedList(run.name()), Path.of("")) : null;
-            LOG.info(
-                    "{}; list moved to {}",
-                    ProgressLine.done(run.name(), summary.seconds(), summary.outcomes(), failedList),
-                    inbox.relativize(done));
+            return finisher.writeReports(run);
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: could not finish its reports: {}", run.name(), e.toString());
+            return null;
         } finally {
             runs.remove(run.name());
             failureLog.forget(run.name());
@@ -289,32 +265,6 @@ public final class BatchRegistry {
             }
             onceWatch.ended(run.listName());
             events.finished(run.name());
-        }
-        return written;
-    }
-
-    /**
-     * Every line has its outcome, so no partial body of this batch will be resumed: in the batch
-     * layout, temporary files left in its folder (by a crash of an earlier run) go.
-     */
-    private void sweepTemporaries(String batch) throws IOException {
-        Path folder = output.resolve(batch);
-        if (layout != Layout.BATCH || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            // regular files only: a link someone left under such a name is not ours
-            for (Path temp : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .toList()) {
-                String name = temp.getFileName().toString();
-                if (TempFiles.isTemporary(name)) {
-                    Files.deleteIfExists(temp);
-                    state.forgetPartial(output.relativize(temp.resolveSibling(TempFiles.targetName(name)))
-                            .toString());
-                } else if (TempFiles.isLegacyTemporary(name)) {
-                    Files.deleteIfExists(temp);
-                }
-            }
         }
     }
 
@@ -329,21 +279,6 @@ public final class BatchRegistry {
                         + (paused == null ? "" : ", paused (" + paused + ")"));
             }
         });
-    }
-
-    private Path moveToDone(Path listFile, String listName) throws IOException {
-        Path folder = inbox.resolve(".done");
-        Files.createDirectories(folder);
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            // a link planted there would take the list anywhere fetchbox may write
-            throw new IOException("inbox/.done is a link, not a folder: the list stays in .inprogress/");
-        }
-        Path target = folder.resolve(listName);
-        // NOFOLLOW: a broken link there takes the name too, and the rename would replace it
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            target = folder.resolve(Stamped.name(listName, Instant.now()));
-        }
-        return Files.move(listFile, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The batch an item of the outcome queue belongs to. */

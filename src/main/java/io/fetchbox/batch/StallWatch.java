@@ -1,5 +1,6 @@
 package io.fetchbox.batch;
 
+import io.fetchbox.report.BatchEvents;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;

@@ -1,11 +1,11 @@
 package io.fetchbox.fetch;
 
 import io.fetchbox.logging.BatchField;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.url.ParsedUrl;
-import io.fetchbox.web.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public final class Failures {
     private final RetryPolicy retries;
     private final Admission admission;
     private final String node;
-    private final Metrics metrics;
+    private final BatchEvents events;
     private final FailureLog failureLog;
     private final BooleanSupplier cutByShutdown;
     private final Consumer<String> diskFilledUp;
@@ -40,7 +40,7 @@ public final class Failures {
             RetryPolicy retries,
             Admission admission,
             String node,
-            Metrics metrics,
+            BatchEvents events,
             FailureLog failureLog,
             BooleanSupplier cutByShutdown,
             Consumer<String> diskFilledUp) {
@@ -51,7 +51,7 @@ public final class Failures {
         this.retries = retries;
         this.admission = admission;
         this.node = node;
-        this.metrics = metrics;
+        this.events = events;
         this.failureLog = failureLog;
     }
 
@@ -103,7 +103,7 @@ public final class Failures {
                         task.attempt() + 1,
                         wait);
             }
-            metrics.retry(task.hostKey(), failure.code());
+            events.retried(task.hostKey(), failure.code());
             // a partial body is resumed only from a partial record (large bodies); others start over
             if (exchange.getProperty(FetchProps.START_OVER, false, Boolean.class)
                     || !exchange.getProperty(FetchProps.PARTIAL_RECORDED, false, Boolean.class)) {

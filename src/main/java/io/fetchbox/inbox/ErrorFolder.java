@@ -1,6 +1,7 @@
 package io.fetchbox.inbox;
 
 import io.fetchbox.batch.Stamped;
+import io.fetchbox.folders.InboxFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class ErrorFolder {
 
     public ErrorFolder(Path inbox) {
         this.inbox = inbox;
-        this.folder = inbox.resolve(".error");
+        this.folder = InboxFolders.error(inbox);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.naming.SafeName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
 
     public InboxFilter(
             Path inbox, BatchRegistry batches, OnceWatch onceWatch, Lifecycle lifecycle, RunVerdict verdict) {
-        this.inProgress = inbox.resolve(".inprogress");
+        this.inProgress = InboxFolders.inProgress(inbox);
         this.batches = batches;
         this.onceWatch = onceWatch;
         this.lifecycle = lifecycle;
@@ -48,7 +49,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
             return false;
         }
         String name = file.getFileNameOnly();
-        if (InboxNames.isIgnored(name) || !onceWatch.admits(name) || !isList(file)) {
+        if (InboxFolders.isIgnored(name) || !onceWatch.admits(name) || !isList(file)) {
             return false;
         }
         String batch = SafeName.batchName(name);

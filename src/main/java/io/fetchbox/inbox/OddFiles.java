@@ -2,6 +2,7 @@ package io.fetchbox.inbox;
 
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.folders.InboxFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class OddFiles {
         }
         List<Path> entries;
         try (Stream<Path> files = Files.list(folder)) {
-            entries = files.filter(p -> !InboxNames.isIgnored(p.getFileName().toString()))
+            entries = files.filter(p -> !InboxFolders.isIgnored(p.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fetchbox.batch.BatchStatus;
+import io.fetchbox.observe.RecentFailures;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.url.UrlText;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package io.fetchbox.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fetchbox.inbox.InboxNames;
+import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.SafeName;
 import java.io.IOException;
@@ -84,7 +84,7 @@ public final class ListUpload {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new HttpError(400, "name must match " + NAME.pattern() + ", for example pics.txt");
         }
-        if (InboxNames.isIgnored(name)) {
+        if (InboxFolders.isIgnored(name)) {
             throw new HttpError(400, "the inbox ignores names ending in .tmp, .part, .partial, .crdownload or ~");
         }
         if (!SafeName.of(name).equals(name)) {
@@ -94,7 +94,7 @@ public final class ListUpload {
 
     private void checkNotWaiting(String name) {
         if (Files.exists(inbox.resolve(name))
-                || Files.exists(inbox.resolve(".inprogress").resolve(name))) {
+                || Files.exists(InboxFolders.inProgress(inbox).resolve(name))) {
             throw new HttpError(409, "a list named " + name + " is already waiting or running");
         }
     }

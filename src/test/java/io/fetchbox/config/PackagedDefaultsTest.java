@@ -34,7 +34,7 @@ class PackagedDefaultsTest {
     }
 
     @Test
-    void theDefaultsAreThoseOfSpecSection9() {
+    void theDefaultsAreThoseOfTheReadmesConfigurationTable() {
         Map<String, String> spec = Map.ofEntries(
                 Map.entry("fetchbox.inbox", "inbox"),
                 Map.entry("fetchbox.output", "output"),

@@ -58,7 +58,7 @@ class LogFormatIT extends ProcessTest {
                     assertThat(line.path("message").asText())
                             .startsWith("logs: done in ")
                             .contains("2 downloaded, 1 failed");
-                    assertThat(line.path("logger").asText()).isEqualTo("io.fetchbox.batch.BatchRegistry");
+                    assertThat(line.path("logger").asText()).isEqualTo("io.fetchbox.batch.BatchFinisher");
                     assertThat(line.path("batch").asText()).isEqualTo("logs");
                 });
     }
@@ -76,7 +76,7 @@ class LogFormatIT extends ProcessTest {
                         assertThat(line).matches(TIME + " INFO BatchRegistry - logs: \\d+/3 \\(\\d+%\\), .*, ETA .*"))
                 .anySatisfy(line -> assertThat(line).matches(TIME + " WARN Failures - logs line 2: .*"))
                 .anySatisfy(line -> assertThat(line)
-                        .matches(TIME + " INFO BatchRegistry - logs: done in [0-9.]+ s: 2 downloaded, 1 failed .*"));
+                        .matches(TIME + " INFO BatchFinisher - logs: done in [0-9.]+ s: 2 downloaded, 1 failed .*"));
     }
 
     /**

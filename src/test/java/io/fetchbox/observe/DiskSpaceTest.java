@@ -1,4 +1,4 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
-import io.fetchbox.batch.BatchEvents;
 import io.fetchbox.batch.BatchStatus;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.url.ParsedUrl;
 import io.micrometer.core.instrument.Counter;
@@ -116,7 +116,8 @@ public final class Metrics implements BatchEvents {
     }
 
     /** A failed attempt that will be tried again. {@code hostKey} is scheme://host:port. */
-    public void retry(String hostKey, String errorCode) {
+    @Override
+    public void retried(String hostKey, String errorCode) {
         retries.increment();
         hostError(hostKey, errorCode);
     }

@@ -1,4 +1,4 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class MetricsTest {
 
     @Test
     void retriesAndFinalFailuresAreErrorsOfTheirHostWithoutCredentials() {
-        metrics.retry("https://a.example:443", "http_503");
+        metrics.retried("https://a.example:443", "http_503");
         metrics.outcome(outcome("failed", "https://***@a.example/x", null, "http_503"));
         metrics.outcome(outcome("failed", "https://user:secret@b.example:8443/y", null, "timeout"));
 
@@ -85,9 +85,9 @@ class MetricsTest {
     @Test
     void beyondAHundredHostsNewOnesFoldIntoOther() {
         for (int i = 0; i < Metrics.MAX_HOSTS + 20; i++) {
-            metrics.retry("http://host" + i + ".example:80", "connect");
+            metrics.retried("http://host" + i + ".example:80", "connect");
         }
-        metrics.retry("http://host0.example:80", "connect");
+        metrics.retried("http://host0.example:80", "connect");
 
         List<String> hosts = camel.find("fetchbox.host.errors").counters().stream()
                 .map(c -> c.getId().getTag("host"))
@@ -107,7 +107,7 @@ class MetricsTest {
 
     @Test
     void anErrorCodeThatIsNotACodeIsCountedAsOther() {
-        metrics.retry("http://a.example:80", "https://user:pw@x/");
+        metrics.retried("http://a.example:80", "https://user:pw@x/");
 
         assertThat(camel.get("fetchbox.host.errors")
                         .tag("error", "other")

@@ -1,11 +1,11 @@
-package io.fetchbox.inbox;
+package io.fetchbox.folders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class InboxNamesTest {
+class InboxFoldersTest {
     @ParameterizedTest
     @CsvSource({
         "images.txt, false",
@@ -20,6 +20,6 @@ class InboxNamesTest {
         "images.txt.camelLock, true"
     })
     void temporariesAndHiddenFilesAreNotLists(String name, boolean ignored) {
-        assertThat(InboxNames.isIgnored(name)).isEqualTo(ignored);
+        assertThat(InboxFolders.isIgnored(name)).isEqualTo(ignored);
     }
 }

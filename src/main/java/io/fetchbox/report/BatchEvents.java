@@ -1,17 +1,21 @@
-package io.fetchbox.batch;
+package io.fetchbox.report;
 
-import io.fetchbox.report.Outcome;
 import java.util.List;
 
 /**
- * What the batch registry tells observers (metrics, the status page's failure list): a run started
- * (a new one or a resumed one), one of its lines got its outcome, it finished. Called on the
- * registry's threads: implementations must be quick and must not throw.
+ * What happens to batches, for observers (metrics, the status page's failure list, the stall watch):
+ * a run started (a new one or a resumed one), an attempt failed and will be tried again, one of its
+ * lines got its outcome, it finished. Here, below both {@code batch} and {@code fetch}, so that both
+ * tell it without knowing who listens. Called on fetchbox's own threads: implementations must be
+ * quick and must not throw.
  */
 public interface BatchEvents {
     BatchEvents NONE = new BatchEvents() {};
 
     default void started(String batch) {}
+
+    /** An attempt to {@code hostKey} failed with {@code errorCode} and will be tried again. */
+    default void retried(String hostKey, String errorCode) {}
 
     default void outcome(Outcome outcome) {}
 
@@ -24,6 +28,11 @@ public interface BatchEvents {
             @Override
             public void started(String batch) {
                 list.forEach(o -> o.started(batch));
+            }
+
+            @Override
+            public void retried(String hostKey, String errorCode) {
+                list.forEach(o -> o.retried(hostKey, errorCode));
             }
 
             @Override

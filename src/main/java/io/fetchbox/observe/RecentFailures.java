@@ -1,7 +1,7 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fetchbox.batch.BatchEvents;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.url.UrlText;
 import java.util.ArrayDeque;

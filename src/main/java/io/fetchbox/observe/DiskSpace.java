@@ -1,4 +1,4 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
 import java.io.IOException;
 import java.nio.file.Files;

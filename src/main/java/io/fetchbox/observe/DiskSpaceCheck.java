@@ -1,4 +1,4 @@
-package io.fetchbox.web;
+package io.fetchbox.observe;
 
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
