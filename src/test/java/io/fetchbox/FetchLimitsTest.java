@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fetchbox.testing.TestServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,21 +67,27 @@ class FetchLimitsTest {
     }
 
     /**
-     * Peak number of requests in flight at the servers at once. Each request is held 250 ms before
-     * its answer, so the next one on that slot cannot start sooner; counting each request as the
-     * first 200 ms after its start keeps a busy machine's late time stamps from faking an overlap.
+     * Peak number of requests in flight at the servers at once, each counted from its arrival until its
+     * answer was about to be sent (both taken while the client still held the request's slot, so a busy
+     * machine's late time stamps can only shrink an interval, never fake an overlap). Each request is held
+     * 250 ms before its answer, so requests sent together do overlap.
      */
     private static int peakOverlap(TestServer... servers) {
-        long window = TimeUnit.MILLISECONDS.toNanos(200);
-        List<Long> starts = new ArrayList<>();
+        List<long[]> events = new ArrayList<>(); // {time, +1 | -1}
         for (TestServer s : servers) {
-            s.requests().forEach(r -> starts.add(r.startNanos()));
+            for (TestServer.Request r : s.requests()) {
+                assertThat(r.respondedNanos()).as("%s answered", r).isPositive();
+                events.add(new long[] {r.startNanos(), 1});
+                events.add(new long[] {r.respondedNanos(), -1});
+            }
         }
+        // an answer and an arrival at the same instant do not overlap: answers first
+        events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        int now = 0;
         int peak = 0;
-        for (long t : starts) {
-            int overlapping =
-                    (int) starts.stream().filter(o -> o <= t && t < o + window).count();
-            peak = Math.max(peak, overlapping);
+        for (long[] e : events) {
+            now += (int) e[1];
+            peak = Math.max(peak, now);
         }
         return peak;
     }

@@ -70,6 +70,11 @@ class RetriesTest {
         }
     }
 
+    /**
+     * The exact waits (200, 400, 800 ms with jitter down to half) are {@code RetryPolicyTest}'s, on numbers;
+     * here, end to end: the attempts the server saw, each after the previous one's answer, and each wait at
+     * least the least the back-off allows.
+     */
     @Test
     void waitsGrowFromRetryDelay() {
         try (TestServer server = TestServer.start()) {
@@ -79,14 +84,21 @@ class RetriesTest {
             assertThat(ws.once("--fetchbox.retry-delay=200ms", "--fetchbox.retries=3"))
                     .isEqualTo(0);
 
-            long[] gaps = gapsMillis(server.requests("/flaky/w/"));
-            // waits are between half and all of 200, 400 and 800 ms (jitter), measured at the server
-            assertThat(gaps[0]).isBetween(100L, 600L);
-            assertThat(gaps[1]).isBetween(200L, 1000L);
-            assertThat(gaps[2]).isBetween(400L, 1500L);
+            List<TestServer.Request> attempts = server.requests("/flaky/w/");
+            assertThat(attempts).extracting(TestServer.Request::status).containsExactly(503, 503, 503, 200);
+            // lower bounds only (a slow machine makes waits longer, never shorter): half of 200, 400 and 800 ms,
+            // from the moment each 503 was about to be sent; attempt 3's 400 ms exceeds anything attempt 1 may wait
+            long[] waits = waitsMillis(attempts);
+            assertThat(waits[0]).isGreaterThanOrEqualTo(100L);
+            assertThat(waits[1]).isGreaterThanOrEqualTo(200L);
+            assertThat(waits[2]).isGreaterThanOrEqualTo(400L);
         }
     }
 
+    /**
+     * The numbers (seconds, an HTTP date, the cap) are {@code RetryPolicyTest}'s; here, end to end: one retry
+     * each, after the answer that asked for the wait, and not sooner than asked.
+     */
     @Test
     void retryAfterIsHonouredInSecondsAndAsADateUpToTheCap() {
         try (TestServer server = TestServer.start()) {
@@ -100,11 +112,23 @@ class RetriesTest {
             assertThat(ws.once("--fetchbox.retry-delay=10ms", "--fetchbox.retry-max-delay=1500ms"))
                     .isEqualTo(0);
 
-            assertThat(gapsMillis(server.requests("/flaky/s/"))[0]).isBetween(950L, 1600L);
-            // an HTTP date has one-second resolution: between 1 and 2 s ahead
-            assertThat(gapsMillis(server.requests("/flaky/d/"))[0]).isBetween(900L, 1600L);
-            // an hour, capped at retry-max-delay
-            assertThat(gapsMillis(server.requests("/flaky/c/"))[0]).isBetween(1400L, 2200L);
+            List<TestServer.Request> seconds = server.requests("/flaky/s/");
+            List<TestServer.Request> date = server.requests("/flaky/d/");
+            List<TestServer.Request> capped = server.requests("/flaky/c/");
+            assertThat(seconds).extracting(TestServer.Request::status).containsExactly(429, 200);
+            assertThat(date).extracting(TestServer.Request::status).containsExactly(503, 200);
+            assertThat(capped).extracting(TestServer.Request::status).containsExactly(503, 200);
+            // lower bounds only, which a slow machine cannot break; without Retry-After the wait would be 5-10 ms.
+            // Retry-After: 1 is 1000 ms from when fetchbox read the 429, which was after the server sent it
+            assertThat(waitsMillis(seconds)[0]).isGreaterThanOrEqualTo(1000L);
+            // an HTTP date (rounded up to the second) 2 s after the server wrote it: the retry waits until that
+            // date or for the 1500 ms cap from when fetchbox read the 503, both after the first request arrived
+            waitsMillis(date);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(
+                            date.get(1).startNanos() - date.get(0).startNanos()))
+                    .isGreaterThanOrEqualTo(1000L);
+            // an hour, capped at retry-max-delay: that it is not an hour is the test's own time-out
+            assertThat(waitsMillis(capped)[0]).isGreaterThanOrEqualTo(1500L);
         }
     }
 
@@ -128,12 +152,21 @@ class RetriesTest {
         return Reports.text(line, "outcome") + "/" + line.get("attempts").asInt();
     }
 
-    private static long[] gapsMillis(List<TestServer.Request> requests) {
-        long[] gaps = new long[requests.size() - 1];
-        for (int i = 1; i < requests.size(); i++) {
-            gaps[i - 1] = TimeUnit.NANOSECONDS.toMillis(
-                    requests.get(i).startNanos() - requests.get(i - 1).startNanos());
+    /**
+     * For each attempt after the first, the time from the previous attempt's response leaving the server to
+     * this attempt reaching it; negative would mean a retry before the failure it retries, so not negative
+     * is checked here as the order.
+     */
+    private static long[] waitsMillis(List<TestServer.Request> attempts) {
+        long[] waits = new long[attempts.size() - 1];
+        for (int i = 1; i < attempts.size(); i++) {
+            long responded = attempts.get(i - 1).respondedNanos();
+            assertThat(responded).as("attempt %d answered", i).isPositive();
+            assertThat(attempts.get(i).startNanos())
+                    .as("attempt %d reached the server after attempt %d was answered", i + 1, i)
+                    .isGreaterThanOrEqualTo(responded);
+            waits[i - 1] = TimeUnit.NANOSECONDS.toMillis(attempts.get(i).startNanos() - responded);
         }
-        return gaps;
+        return waits;
     }
 }

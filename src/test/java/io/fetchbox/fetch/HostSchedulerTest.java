@@ -154,4 +154,116 @@ class HostSchedulerTest {
         now.addAndGet(TimeUnit.SECONDS.toNanos(31));
         assertThat(s.hosts(10).get(0).pausedForMillis()).isZero();
     }
+
+    /** HostsTest's 429 end to end, exactly: every item of the host waits until the clock passes the pause. */
+    @Test
+    void aPauseHoldsEveryItemOfTheHostUntilTheClockPassesIt() throws InterruptedException {
+        HostScheduler<String> s = scheduler(2, 0, 100);
+        for (int i = 0; i < 6; i++) {
+            s.put("p:x:" + i);
+            s.put("o:x:" + i);
+        }
+        assertThat(List.of(next(s), next(s))).containsExactly("p:x:0", "o:x:0");
+        // p:x:0 got a 429 with Retry-After: 2; the host is paused, the line goes back with its own short wait
+        s.pause("p", TimeUnit.SECONDS.toNanos(2));
+        s.requeue("p:x:0", TimeUnit.MILLISECONDS.toNanos(10));
+        s.release("p");
+        s.release("o");
+
+        List<String> during = new ArrayList<>();
+        for (long t = 0; t < 2000; t += 100) {
+            for (String item; (item = next(s)) != null; ) {
+                during.add(item);
+                s.release(item.split(":")[0]);
+            }
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        now.addAndGet(-1);
+        assertThat(next(s)).as("1 ns before the pause ends").isNull();
+        assertThat(during).as("handed out during the pause").allMatch(i -> i.startsWith("o:"));
+        assertThat(during).hasSize(5);
+
+        now.addAndGet(1);
+        assertThat(List.of(next(s), next(s)))
+                .as("at the end of the pause, the retry first")
+                .containsExactly("p:x:0", "p:x:1");
+        assertThat(next(s)).as("the pause over, the slots still count").isNull();
+    }
+
+    @Test
+    void aShorterPauseDoesNotShortenALongerOne() throws InterruptedException {
+        HostScheduler<String> s = scheduler(4, 0, 100);
+        s.put("a:x:1");
+        s.pause("a", TimeUnit.SECONDS.toNanos(2));
+        s.pause("a", TimeUnit.SECONDS.toNanos(1));
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(2) - 1);
+        assertThat(next(s)).isNull();
+        now.addAndGet(1);
+        assertThat(next(s)).isEqualTo("a:x:1");
+    }
+
+    /** HostsTest's per-host-rate=5 end to end, exactly: one start every 200 ms, not a nanosecond sooner. */
+    @Test
+    void fivePerSecondIsOneStartEvery200Ms() throws InterruptedException {
+        HostScheduler<String> s = scheduler(6, 5, 100);
+        for (int i = 0; i < 6; i++) {
+            s.put("a:x:" + i);
+        }
+        long start = now.get();
+
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                now.set(start + TimeUnit.MILLISECONDS.toNanos(200L * i) - 1);
+                assertThat(next(s)).as("1 ns before start %d", i).isNull();
+                now.addAndGet(1);
+            }
+            assertThat(next(s)).as("start %d", i).isEqualTo("a:x:" + i);
+            assertThat(next(s)).as("a second item at start %d", i).isNull();
+        }
+    }
+
+    @Test
+    void anIdleHostEarnsNoBurstUnderItsRate() throws InterruptedException {
+        HostScheduler<String> s = scheduler(6, 5, 100);
+        s.put("a:x:0");
+        assertThat(next(s)).isEqualTo("a:x:0");
+        s.release("a");
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        for (int i = 1; i <= 3; i++) {
+            s.put("a:x:" + i);
+        }
+        assertThat(next(s)).isEqualTo("a:x:1");
+        assertThat(next(s)).isNull();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(200));
+        assertThat(next(s)).isEqualTo("a:x:2");
+        assertThat(next(s)).isNull();
+    }
+
+    @Test
+    void theRateIsPerHost() throws InterruptedException {
+        HostScheduler<String> s = scheduler(6, 5, 100);
+        s.put("a:x:0");
+        s.put("a:x:1");
+        s.put("b:x:0");
+        s.put("b:x:1");
+
+        assertThat(List.of(next(s), next(s))).containsExactlyInAnyOrder("a:x:0", "b:x:0");
+        assertThat(next(s)).isNull();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(200));
+        assertThat(List.of(next(s), next(s))).containsExactlyInAnyOrder("a:x:1", "b:x:1");
+    }
+
+    /** RetriesTest's back-off end to end, exactly: a retry goes out when its wait is over, not before. */
+    @Test
+    void aRetryWaitsExactlyItsDelay() throws InterruptedException {
+        HostScheduler<String> s = scheduler(4, 0, 100);
+        s.requeue("a:x:retry", TimeUnit.MILLISECONDS.toNanos(400));
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(400) - 1);
+        assertThat(next(s)).isNull();
+        now.addAndGet(1);
+        assertThat(next(s)).isEqualTo("a:x:retry");
+    }
 }

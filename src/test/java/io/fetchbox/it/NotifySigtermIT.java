@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * SIGTERM while a summary is being sent to a webhook that never answers (fetchbox.notify): the notice gets what is
- * left of fetchbox.shutdown-timeout, is then given up with one warning, and the exit stays within the README's
- * "shutdown-timeout plus 2 s"; the batch is not touched.
+ * left of fetchbox.shutdown-timeout, is then given up with one warning, and the process exits; the batch is not
+ * touched. The webhook's read-timeout is ten minutes here, so that only the shutdown timeout can end the notice
+ * before the test's generous wait for the exit runs out: no measured duration is asserted.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class NotifySigtermIT extends ProcessTest {
@@ -25,6 +26,7 @@ class NotifySigtermIT extends ProcessTest {
                             "--fetchbox.http-port=0",
                             "--fetchbox.inbox-settle=50ms",
                             "--fetchbox.shutdown-timeout=1s",
+                            "--fetchbox.read-timeout=10m",
                             "--fetchbox.notify=" + hook.url("/hook") + ",file:notices")) {
                 Waits.until(
                         fetchbox,
@@ -32,16 +34,12 @@ class NotifySigtermIT extends ProcessTest {
                         Duration.ofSeconds(30),
                         "the summary posted to the webhook",
                         () -> hook.received().size() == 1);
-                long signal = System.nanoTime();
                 fetchbox.terminate();
-                int exit = fetchbox.waitFor(Duration.ofSeconds(30));
-                long millis = (System.nanoTime() - signal) / 1_000_000;
+                // a wait, not a measure: fails only if the notice held the exit for the read-timeout's 10 min
+                int exit = fetchbox.waitFor(Duration.ofSeconds(60));
                 String log = fetchbox.describe();
 
                 assertThat(exit).as("exit code after SIGTERM\n%s", log).isZero();
-                assertThat(millis)
-                        .as("ms from SIGTERM to exit, shutdown-timeout 1s\n%s", log)
-                        .isLessThan(3_000);
                 assertThat(fetchbox.stdout())
                         .as("the notice given up\n%s", log)
                         .contains("WARN NoticeResults - pics: summary not sent to " + hook.url("/hook")

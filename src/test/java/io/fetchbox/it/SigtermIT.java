@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SigtermIT extends ProcessTest {
-    /** A request the client had already sent when the signal came may reach the server's handler a bit later. */
-    private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** fetchbox.per-host of the stopped runs: all their requests go to the one test server. */
+    private static final int PER_HOST = 4;
 
     private static final Duration UNTIL_IN_FLIGHT = Duration.ofSeconds(30);
     private static final Duration RESTART_LIMIT = Duration.ofSeconds(60);
@@ -46,7 +46,8 @@ class SigtermIT extends ProcessTest {
         folders.drop("sig.txt", text);
         TestList late = new TestList(server).fast("late1.bin", 5_000, 1).fast("late2.bin", 6_000, 2);
 
-        Stop stop = startThenTerminate("30s", 4, 1, () -> folders.drop("late.txt", late.text()));
+        // ten minutes: the exit must come once the transfers are done, long before startThenTerminate's wait
+        Stop stop = startThenTerminate("10m", 4, 1, () -> folders.drop("late.txt", late.text()));
 
         List<TestServer.Request> requests = server.requests();
         String evidence = "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n"
@@ -56,12 +57,12 @@ class SigtermIT extends ProcessTest {
         assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
 
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(stop.millisToExit())
-                .as("ms from SIGTERM to exit, shutdown-timeout 30s")
-                .isLessThan(30_000);
-        soft.assertThat(requests.stream().filter(r -> r.startNanos() > stop.signalNanos() + SLACK_NANOS))
-                .as("requests started after the signal")
-                .isEmpty();
+        soft.assertThat(stop.log())
+                .as("the transfers in flight finished without the shutdown timeout cutting any")
+                .contains("download(s) in flight, given up to")
+                .doesNotContain("still in flight: cutting them")
+                .doesNotContain("cut by shutdown");
+        nothingNewAfterTheSignal(soft, stop, requests);
         List<TestServer.Request> inFlight = requests.stream()
                 .filter(r ->
                         r.startNanos() <= stop.signalNanos() && (r.inFlight() || r.endNanos() > stop.signalNanos()))
@@ -136,12 +137,8 @@ class SigtermIT extends ProcessTest {
                 + "\njournal:\n" + Checks.journalText(folders, "cut");
         assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(stop.millisToExit())
-                .as("ms from SIGTERM to exit, shutdown-timeout 1s, transfers needing ~4 s more")
-                .isLessThan(5_000);
-        soft.assertThat(requests.stream().filter(r -> r.startNanos() > stop.signalNanos() + SLACK_NANOS))
-                .as("requests started after the signal")
-                .isEmpty();
+        cutAfterTheTimeout(soft, stop, requests, list, 1);
+        nothingNewAfterTheSignal(soft, stop, requests);
         Checks.finalFilesAreWhole(soft, folders, "cut", list);
         soft.assertThat(folders.inbox.resolve(".inprogress/cut.txt"))
                 .as("the list in inbox/.inprogress/ after the stop")
@@ -168,13 +165,13 @@ class SigtermIT extends ProcessTest {
 
         Stop stop = startThenTerminate("3s", 4, 20_000, () -> {});
 
-        String evidence =
-                "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n" + stop.log();
+        List<TestServer.Request> requests = server.requests();
+        String evidence = "SIGTERM at +0 ms, exit " + stop.exit() + " after " + stop.millisToExit() + " ms\n"
+                + stop.log() + "\nrequests (times from the signal):\n"
+                + Checks.requestLog(requests, stop.signalNanos());
         assertThat(stop.exit()).as("exit code after SIGTERM\n%s", evidence).isEqualTo(0);
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(stop.millisToExit())
-                .as("ms from SIGTERM to exit, shutdown-timeout 3s (+ 2 s allowed)")
-                .isLessThan(5_000);
+        cutAfterTheTimeout(soft, stop, requests, list, 3);
         soft.assertThat(stop.log())
                 .as("stack traces in the log")
                 .doesNotContain("Exception")
@@ -188,6 +185,49 @@ class SigtermIT extends ProcessTest {
     }
 
     /**
+     * No request started from the signal on, told by slots rather than by a time allowance: a request the
+     * client had sent before the signal may reach the server's handler after it, but only on a slot free at
+     * the signal, and with all {@value #PER_HOST} slots busy with transfers still running there is none.
+     * Requests arriving after the signal are allowed only as many as slots were not busy then.
+     */
+    private static void nothingNewAfterTheSignal(SoftAssertions soft, Stop stop, List<TestServer.Request> requests) {
+        long busy = requests.stream()
+                .filter(r ->
+                        r.startNanos() <= stop.signalNanos() && (r.inFlight() || r.endNanos() > stop.signalNanos()))
+                .count();
+        soft.assertThat(requests.stream().filter(r -> r.startNanos() > stop.signalNanos()))
+                .as("requests reaching the server after the signal, %d of %d slots busy then", busy, PER_HOST)
+                .hasSizeLessThanOrEqualTo((int) Math.max(0, PER_HOST - busy));
+    }
+
+    /**
+     * In order, not by a measured exit time: the four transfers in flight at the signal were given the whole
+     * shutdown timeout (a lower bound, which a slow machine cannot break) and then cut by fetchbox, before
+     * their bodies were complete, which at their pace would have taken several seconds more.
+     */
+    private static void cutAfterTheTimeout(
+            SoftAssertions soft, Stop stop, List<TestServer.Request> requests, TestList list, int timeoutSeconds) {
+        List<TestServer.Request> inFlight = requests.stream()
+                .filter(r -> r.path().startsWith("/slow/") && r.startNanos() <= stop.signalNanos())
+                .filter(r -> r.inFlight() || r.endNanos() > stop.signalNanos())
+                .toList();
+        soft.assertThat(inFlight).as("slow requests in flight at the signal").hasSize(4);
+        for (TestServer.Request r : inFlight) {
+            TestList.Item item = list.byPath(r.path()).orElseThrow();
+            soft.assertThat(r.clientClosed())
+                    .as("%s cut by the client", item.name())
+                    .isTrue();
+            soft.assertThat(r.bodyBytes())
+                    .as("body bytes sent for %s before the cut", item.name())
+                    .isLessThan(item.size());
+            soft.assertThat(r.endNanos() - stop.signalNanos())
+                    .as("ns from the signal to the cut of %s, shutdown-timeout %d s", item.name(), timeoutSeconds)
+                    .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(timeoutSeconds));
+        }
+        soft.assertThat(stop.log()).as("the shutdown timeout ran out").contains("still in flight: cutting them");
+    }
+
+    /**
      * Starts the service on the list in the inbox, waits until {@code inFlight} slow bodies have sent at least
      * {@code bytesSent} bytes each, sends SIGTERM, runs {@code afterSignal}, and waits for the exit. Returns
      * once no request to the server is in flight any more.
@@ -197,7 +237,7 @@ class SigtermIT extends ProcessTest {
                 .start(
                         "--fetchbox.http-port=0",
                         "--fetchbox.inbox-settle=50ms",
-                        "--fetchbox.per-host=4",
+                        "--fetchbox.per-host=" + PER_HOST,
                         "--fetchbox.shutdown-timeout=" + shutdownTimeout)) {
             Waits.until(
                     fetchbox,

@@ -80,6 +80,8 @@ final class Call {
      */
     void send(int status, long length) throws IOException {
         request.status = status;
+        // before a byte of the response leaves: the client cannot have seen it earlier
+        request.respondedNanos = System.nanoTime();
         if (length >= 0 && isHead()) {
             headers().set("Content-Length", Long.toString(length));
             exchange.sendResponseHeaders(status, -1);

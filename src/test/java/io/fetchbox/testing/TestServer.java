@@ -202,6 +202,7 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, List<String>> headers;
         private final long startNanos = System.nanoTime();
         volatile long endNanos;
+        volatile long respondedNanos;
         volatile int status;
         volatile long bodyBytes;
         volatile boolean clientClosed;
@@ -248,6 +249,16 @@ public final class TestServer implements AutoCloseable {
         /** When the response ended or the client was found gone; 0 while in flight. */
         public long endNanos() {
             return endNanos;
+        }
+
+        /**
+         * When the status line was about to be sent (0 if none was): taken before the response leaves,
+         * so anything the client does on seeing the response (a retry, a pause, its next request on the
+         * freed slot) reaches the server after it, however loaded the machine. {@link #endNanos()} is
+         * taken after the exchange closed and may come late; use this one for "after the response" orders.
+         */
+        public long respondedNanos() {
+            return respondedNanos;
         }
 
         public boolean inFlight() {
