@@ -2,6 +2,7 @@ package io.fetchbox.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fetchbox.batch.BatchFed;
 import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.component.file.FileConsumer;
@@ -33,6 +35,8 @@ class InboxFilterTest {
 
     Path inbox;
     RunVerdict verdict;
+    final Lifecycle lifecycle = new Lifecycle();
+    BatchRegistry batches;
 
     @BeforeEach
     void folders() throws IOException {
@@ -105,11 +109,87 @@ class InboxFilterTest {
         return file;
     }
 
+    @Test
+    void aFolderIsNoListAndIsLeftAlone() throws IOException {
+        Files.createDirectories(inbox.resolve("sub.txt"));
+
+        assertThat(filter(OnceWatch.service()).accept(listed("sub.txt"))).isFalse();
+
+        assertThat(inbox.resolve("sub.txt")).isDirectory();
+        assertThat(inbox.resolve(".error")).doesNotExist();
+        assertThat(verdict.exitCode()).isZero();
+    }
+
+    @Test
+    void aStoppingServiceTakesNoList() throws IOException {
+        Files.writeString(inbox.resolve("a.txt"), "http://example.org/\n");
+        InboxFilter filter = filter(OnceWatch.service());
+
+        lifecycle.stopping();
+
+        assertThat(filter.accept(listed("a.txt"))).isFalse();
+    }
+
+    @Test
+    void hiddenFilesAndTemporariesAreNoListsAndStayPut() throws IOException {
+        InboxFilter filter = filter(OnceWatch.service());
+        for (String name : List.of(".a.txt", "a.txt.part", "a.txt.tmp", "a.txt~", "a.crdownload", "a.txt.camellock")) {
+            Files.writeString(inbox.resolve(name), "http://example.org/\n");
+
+            assertThat(filter.accept(listed(name))).as(name).isFalse();
+            assertThat(inbox.resolve(name)).as(name).exists();
+        }
+        assertThat(inbox.resolve(".error")).doesNotExist();
+    }
+
+    @Test
+    void aOneShotRunTakesOnlyTheListsThatWereWaitingAtItsStart() throws IOException {
+        Files.writeString(inbox.resolve("a.txt"), "http://example.org/\n");
+        Files.writeString(inbox.resolve("later.txt"), "http://example.org/\n");
+        InboxFilter filter = filter(OnceWatch.once(Set.of("a.txt"), () -> {}));
+
+        assertThat(filter.accept(listed("later.txt"))).isFalse();
+        assertThat(filter.accept(listed("a.txt"))).isTrue();
+    }
+
+    @Test
+    void aListWaitsWhileABatchOfItsNameRunsAndIsTakenOnceItFinished() throws IOException {
+        InboxFilter filter = filter(OnceWatch.service());
+        Path running = Files.writeString(
+                Files.createDirectories(inbox.resolve(".inprogress")).resolve("a.txt"), "http://example.org/\n");
+        batches.open(running.toString(), "a.txt");
+        Files.writeString(inbox.resolve("a.csv"), "url\nhttp://example.org/\n");
+
+        assertThat(filter.accept(listed("a.csv"))).as("batch a runs").isFalse();
+
+        BatchFed fed = new BatchFed("a", 0, true);
+        batches.record(fed);
+        assertThat(batches.finish(fed)).isNotNull();
+        assertThat(filter.accept(listed("a.csv"))).isTrue();
+    }
+
+    @Test
+    void aListWaitsWhileAnInterruptedRunOfItsNameIsInProgress() throws IOException {
+        Path inProgress = Files.createDirectories(inbox.resolve(".inprogress"));
+        Files.writeString(inProgress.resolve("a.txt"), "http://example.org/\n");
+        Files.writeString(inbox.resolve("a.txt"), "http://example.org/\n");
+
+        assertThat(filter(OnceWatch.service()).accept(listed("a.txt"))).isFalse();
+    }
+
+    @Test
+    void aFolderInProgressHoldsNoBatchName() throws IOException {
+        Files.createDirectories(inbox.resolve(".inprogress/b"));
+        Files.writeString(inbox.resolve("b.txt"), "http://example.org/\n");
+
+        assertThat(filter(OnceWatch.service()).accept(listed("b.txt"))).isTrue();
+    }
+
     private InboxFilter filter(OnceWatch onceWatch) {
         Path reports = dir.resolve("reports");
         Path output = dir.resolve("output");
         FileState state = new FileState(reports);
-        BatchRegistry batches = new BatchRegistry(
+        batches = new BatchRegistry(
                 inbox,
                 output,
                 state,
@@ -121,6 +201,6 @@ class InboxFilterTest {
                 onceWatch,
                 new FailureLog(),
                 () -> null);
-        return new InboxFilter(inbox, batches, onceWatch, new Lifecycle(), verdict);
+        return new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict);
     }
 }
