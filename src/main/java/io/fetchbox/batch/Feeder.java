@@ -77,6 +77,10 @@ public final class Feeder {
         try {
             return planValid(run, entry);
         } catch (RuntimeException e) {
+            if (run.reportedBefore(entry.line())) {
+                // an interrupted run already reported it: once per line, whatever the reason
+                return null;
+            }
             try (BatchField.Scope scope = BatchField.of(batch)) {
                 LOG.error("{} line {}: cannot plan a file for it: {}", batch, entry.line(), e.getMessage());
             }
