@@ -11,7 +11,7 @@ import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
 import io.fetchbox.fetch.Bodies;
 import io.fetchbox.fetch.Failures;
-import io.fetchbox.fetch.FetchQueue;
+import io.fetchbox.fetch.FetchTasks;
 import io.fetchbox.fetch.FetchboxHttpComponent;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.HostPolicy;
@@ -22,6 +22,7 @@ import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
 import io.fetchbox.fetch.Responses;
 import io.fetchbox.fetch.RetryPolicy;
+import io.fetchbox.hosts.HostsComponent;
 import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
 import io.fetchbox.inbox.SettledReadLock;
@@ -53,6 +54,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.BaseMainSupport;
@@ -67,7 +69,7 @@ final class Beans {
     private final Settings settings;
     private final OnceWatch onceWatch;
     private final RunVerdict verdict = new RunVerdict();
-    private final FetchQueue fetchQueue;
+    private final HostScheduler<Exchange> scheduler;
     private final Lifecycle lifecycle = new Lifecycle();
     /** Set when SIGTERM's grace is over and the downloads still in flight are cut. */
     private final java.util.concurrent.atomic.AtomicBoolean cutting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -83,13 +85,14 @@ final class Beans {
         this.notifyEndpoints = new NotifyEndpoints(settings.notifyEndpoints());
         this.diskSpace = new DiskSpace(settings.outputPath(), settings.minFreeDisk());
         // enough waiting tasks that a slow or paused host does not hold up the others
-        this.fetchQueue =
-                new FetchQueue(settings.perHost(), settings.perHostRate(), Math.max(1000, settings.concurrency() * 64));
-        fetchQueue.scheduler().admitOnlyWhile(diskSpace::hasRoom);
+        this.scheduler = FetchTasks.scheduler(
+                settings.perHost(), settings.perHostRate(), Math.max(1000, settings.concurrency() * 64));
+        scheduler.admitOnlyWhile(diskSpace::hasRoom);
     }
 
-    FetchQueue fetchQueue() {
-        return fetchQueue;
+    /** The downloads' host scheduler, behind the hosts:fetch endpoint. */
+    HostScheduler<Exchange> scheduler() {
+        return scheduler;
     }
 
     Lifecycle lifecycle() {
@@ -145,7 +148,6 @@ final class Beans {
 
         main.bind("batches", batches);
         // metrics and the status page hear of every run and outcome, resumed runs included
-        HostScheduler<?> scheduler = fetchQueue.scheduler();
         Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, batches::status, diskSpace);
         RecentFailures recentFailures = new RecentFailures();
         StallWatch stallWatch = stallWatch(main, batches);
@@ -166,8 +168,9 @@ final class Beans {
         main.bind("http", new FetchboxHttpComponent(hostPolicy));
         // Camel's file component, writing bodies only into temporary files found without following links
         main.bind("file", new OutputFileComponent(outputFolder));
-        main.bind("fetchQueue", fetchQueue);
-        Admission admission = new Admission(fetchQueue.scheduler());
+        // hosts:fetch, the fetch route's queue: the host scheduler as an endpoint (routes/fetch.camel.yaml)
+        main.bind("hosts", new HostsComponent(scheduler));
+        Admission admission = new Admission(scheduler);
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
                         .nextDouble());
@@ -255,7 +258,7 @@ final class Beans {
         main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
         main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
         main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
-        main.bind("hostsView", new HostsView(fetchQueue.scheduler()::hosts, Clock.systemUTC()));
+        main.bind("hostsView", new HostsView(scheduler::hosts, Clock.systemUTC()));
         main.bind("webAssets", new WebAssets());
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -286,35 +289,23 @@ final class Beans {
      */
     static final int WRITE_BUFFER_BYTES = 32 * 1024;
 
-    /** Summaries waiting for the notify route: batches finish far more slowly than endpoints answer. */
-    static final int NOTIFY_QUEUE = 100;
     /** The first wait before a notice is sent again, doubling (routes/notify.camel.yaml). */
     static final Duration NOTIFY_RETRY_DELAY = Duration.ofSeconds(1);
 
     /**
-     * Values the routes need that are derived from settings rather than set by users: the queue
-     * endpoints (seda here; cluster mode swaps in broker queues) and the file writer's buffer.
+     * Values the routes need that are derived from settings rather than set by users, such as the file
+     * writer's buffer. The routes name their queue endpoints themselves, with their options.
      */
     static Map<String, String> internalPlaceholders(Settings settings) {
-        // seda consumers poll with a short timeout, so that stopping does not wait a second per queue
-        // the fetch queue is the host scheduler: consumers are handed only tasks whose host is ready
-        String fetchQueue = "seda:fetch?queue=#fetchQueue&blockWhenFull=true&pollTimeout=100&concurrentConsumers="
-                + settings.concurrency();
-        String outcomeQueue = "seda:outcomes?size=1000&blockWhenFull=true&pollTimeout=100";
-        // the report route must never wait on a notice: a full queue refuses it at once (routes/notify.camel.yaml)
-        String notifyQueue = "seda:notify?size=" + NOTIFY_QUEUE + "&blockWhenFull=false&pollTimeout=100";
         // the HTTP server (status page, API, health, metrics): off for port 0, and in --once unless the
         // port was given; Camel's own port 0 would mean "any free port", so off is a flag of its own
         int httpPort = settings.httpServerPort();
         return Map.of(
-                "internal.notify-queue", notifyQueue,
                 "internal.notify-retry-delay", Long.toString(NOTIFY_RETRY_DELAY.toMillis()),
                 // the output folder as resolved once at start-up: it may itself be a link (README, "Security")
                 "internal.output-folder",
                         new OutputFolder(settings.outputPath()).root().toString(),
                 "internal.write-buffer", Integer.toString(WRITE_BUFFER_BYTES),
-                "internal.fetch-queue", fetchQueue,
-                "internal.outcome-queue", outcomeQueue,
                 "internal.http-enabled", Boolean.toString(httpPort > 0),
                 // often enough that a stall is seen within a second of fetchbox.stall-timeout
                 "internal.stall-check-interval",

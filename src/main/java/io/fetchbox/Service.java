@@ -165,7 +165,7 @@ final class Service {
      * {@code grace}, then stops Camel.
      */
     static void drainThenStop(Main main, Beans beans, Duration grace) {
-        HostScheduler<?> scheduler = beans.fetchQueue().scheduler();
+        HostScheduler<?> scheduler = beans.scheduler();
         String allowed = grace.isZero() ? "no time" : "up to " + Durations.format(grace);
         LOG.info(
                 "stopping: taking no new list or download; {} download(s) in flight, given {} to finish",

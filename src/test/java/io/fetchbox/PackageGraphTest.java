@@ -22,11 +22,11 @@ class PackageGraphTest {
     static final List<List<String>> TIERS = List.of(
             List.of("app"),
             List.of("web"),
-            List.of("inbox", "observe", "notify"),
+            List.of("inbox", "observe", "notify", "hosts"),
             List.of("batch"),
             List.of("fetch"),
-            List.of("naming", "report"),
-            List.of("list", "config"),
+            List.of("report"),
+            List.of("naming", "list", "config"),
             List.of("url", "logging", "lock", "folders"));
 
     @ArchTest

@@ -9,10 +9,13 @@ import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.SafeName;
 import io.fetchbox.report.BatchEvents;
+import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.report.OutcomeItem;
+import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,7 +223,8 @@ public final class BatchRegistry {
     }
 
     /** Takes one item of the outcome queue: an outcome, or the news that a list was read to its end. */
-    public void record(Object item) {
+    public void record(OutcomeItem item) {
+        // over the sealed type's three records; a pattern switch would check that, but is a preview in Java 17
         if (item instanceof Outcome outcome) {
             run(outcome.batch()).record(outcome);
             events.outcome(outcome);
@@ -229,7 +233,7 @@ public final class BatchRegistry {
         } else if (item instanceof BatchFed fed) {
             run(fed.batch()).allFed(fed.lines(), fed.wholeList());
         } else {
-            throw new IllegalArgumentException("not an outcome: " + item);
+            throw new AssertionError("OutcomeItem permits no " + item.getClass());
         }
     }
 
@@ -283,12 +287,6 @@ public final class BatchRegistry {
 
     /** The batch an item of the outcome queue belongs to. */
     public static String batchOf(Object item) {
-        if (item instanceof Outcome outcome) {
-            return outcome.batch();
-        }
-        if (item instanceof PendingDuplicate pending) {
-            return pending.batch();
-        }
-        return ((BatchFed) item).batch();
+        return ((OutcomeItem) item).batch();
     }
 }

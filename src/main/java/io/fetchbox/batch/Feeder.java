@@ -8,8 +8,10 @@ import io.fetchbox.list.UrlEntry;
 import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.NameRequest;
+import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
+import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Feeder {
     private static final Logger LOG = LoggerFactory.getLogger(Feeder.class);
-    public static final String BATCH = "fetchboxBatch";
+    public static final String BATCH = FetchProps.BATCH;
     private final BatchRegistry batches;
     private final Lifecycle lifecycle;
     private final Path output;
@@ -58,6 +60,11 @@ public final class Feeder {
             }
         }
         run.expect(lines);
+    }
+
+    /** Whether what {@link #plan} returned goes to the host scheduler (else it is for the report route). */
+    public boolean isTask(Object planned) {
+        return planned instanceof FetchTask;
     }
 
     public Object plan(UrlEntry entry, @ExchangeProperty(BATCH) String batch) {

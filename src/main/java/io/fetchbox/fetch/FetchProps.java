@@ -1,7 +1,14 @@
 package io.fetchbox.fetch;
 
-/** Names of the exchange properties that carry a download's state between route steps. */
+/**
+ * Names of the exchange properties that carry a download's state between route steps, and of the batch an
+ * exchange is about. Every {@code fetchbox*} name the routes use is one of these or of {@code web.WebProps}
+ * (checked by RouteNamesTest).
+ */
 public final class FetchProps {
+    /** The batch: an exchange property in the inbox, recover and feed routes, a header from the report route on. */
+    public static final String BATCH = "fetchboxBatch";
+
     public static final String TASK = "fetchboxTask";
     public static final String NEXT_URL = "fetchboxNextUrl";
     public static final String BODY = "fetchboxBody";

@@ -221,6 +221,16 @@ public final class HostScheduler<T> {
         }
     }
 
+    /** True once {@link #stop()} was called: {@link #poll} then returns null at once, forever. */
+    public boolean isStopped() {
+        lock.lock();
+        try {
+            return stopped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until no item is in flight, at most the timeout; true when none is. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long left = unit.toNanos(timeout);

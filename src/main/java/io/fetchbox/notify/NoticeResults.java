@@ -1,6 +1,7 @@
 package io.fetchbox.notify;
 
 import io.fetchbox.config.Redaction;
+import io.fetchbox.fetch.FetchProps;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NoticeResults implements AggregationStrategy {
     /** The header naming the batch, usable in endpoint URIs as {@code ${header.fetchboxBatch}}. */
-    public static final String BATCH_HEADER = "fetchboxBatch";
+    public static final String BATCH_HEADER = FetchProps.BATCH;
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeResults.class);
     private static final String GIVEN_UP = "fetchboxNoticeGivenUp";

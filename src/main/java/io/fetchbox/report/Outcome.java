@@ -51,7 +51,8 @@ public record Outcome(
         String node,
         String error,
         @JsonProperty("error_detail") String errorDetail,
-        List<String> warnings) {
+        List<String> warnings)
+        implements OutcomeItem {
 
     public static final String DOWNLOADED = "downloaded";
     public static final String NOT_MODIFIED = "not_modified";

@@ -13,9 +13,11 @@ import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.Layout;
 import io.fetchbox.naming.NameRequest;
 import io.fetchbox.report.BatchEvents;
+import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
+import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.testing.SpecialFiles;
 import java.io.IOException;
@@ -170,13 +172,6 @@ class BatchRegistryTest {
 
         assertThat(batches.isComplete(pending)).isTrue();
         assertThat(batches.isComplete(fed)).isTrue();
-    }
-
-    @Test
-    void anItemOfNoKnownKindIsRefused() {
-        assertThatThrownBy(() -> batches.record("text"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not an outcome: text");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.fetchbox.report.Journal;
 import io.fetchbox.report.JournalReader;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
+import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.report.Summary;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,8 +10,11 @@ import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.report.OutcomeItem;
+import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -237,7 +240,9 @@ class FeederTest {
 
         List<Object> planned = planAll(feeder, batch);
         // the report route: what is not a download is recorded at once, then the feed says it is done
-        planned.stream().filter(p -> p != null && !(p instanceof FetchTask)).forEach(batches::record);
+        planned.stream()
+                .filter(p -> p != null && !(p instanceof FetchTask))
+                .forEach(p -> batches.record((OutcomeItem) p));
         BatchFed fed = feeder.fed(batch);
         batches.record(fed);
 

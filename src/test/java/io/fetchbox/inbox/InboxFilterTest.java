@@ -2,7 +2,6 @@ package io.fetchbox.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fetchbox.batch.BatchFed;
 import io.fetchbox.batch.BatchRegistry;
 import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
@@ -11,6 +10,7 @@ import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
 import io.fetchbox.testing.SpecialFiles;
