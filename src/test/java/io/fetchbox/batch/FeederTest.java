@@ -16,6 +16,7 @@ import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeItem;
 import io.fetchbox.report.PendingDuplicate;
 import io.fetchbox.report.ReportFiles;
+import io.fetchbox.testing.Exchanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,11 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +39,6 @@ class FeederTest {
     /** A folder whose path is longer than any the file system takes (ENAMETOOLONG). */
     private static final String TOO_DEEP = String.join("/", java.util.Collections.nCopies(25, "d".repeat(200)));
 
-    private static DefaultCamelContext context;
-
     @TempDir
     Path dir;
 
@@ -52,16 +47,6 @@ class FeederTest {
     FileState state;
     ReportFiles reports;
     final Lifecycle lifecycle = new Lifecycle();
-
-    @BeforeAll
-    static void camel() {
-        context = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        context.stop();
-    }
 
     @BeforeEach
     void folders() throws IOException {
@@ -276,7 +261,7 @@ class FeederTest {
         Feeder feeder = feeder(batches, false);
         String batch = open(batches, "list.txt", "http://example.org/get?id=1\n");
         FetchTask task = (FetchTask) feeder.plan(only(feeder, batch), batch);
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task);
         exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"report.pdf\"");
 
@@ -292,7 +277,7 @@ class FeederTest {
         Feeder feeder = feeder(batches, false);
         String batch = open(batches, "list.txt", "http://example.org/files/data.csv\n");
         FetchTask task = (FetchTask) feeder.plan(only(feeder, batch), batch);
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task);
 
         feeder.nameFromResponse(exchange);
@@ -307,7 +292,7 @@ class FeederTest {
         Feeder feeder = feeder(batches, false);
         String batch = open(batches, "list.txt", "http://example.org/a.bin\n");
         FetchTask task = (FetchTask) feeder.plan(only(feeder, batch), batch);
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task);
         exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"other.pdf\"");
 

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
     private static final String URL = "http://example.org/a.bin";
     private static final String HOST = "http://example.org:80";
-    private static DefaultCamelContext context;
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final HostScheduler<Exchange> scheduler =
             new HostScheduler<>(1, 0, 100, AdmissionTest::hostOf, AdmissionTest::batchOf, now::get);
     private final Admission admission = new Admission(scheduler);
+
+    /** Started: the slot is given back by a real unit of work's completion. */
+    private static DefaultCamelContext context;
 
     @BeforeAll
     static void camel() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.testing.Exchanges;
 import io.fetchbox.testing.SpecialFiles;
 import io.fetchbox.url.ParsedUrl;
 import java.io.ByteArrayInputStream;
@@ -18,10 +19,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,6 @@ class BodiesTest {
     private static final String URL = "http://example.org/a.bin";
     private static final String FILE = "b/a.bin";
     private static final long MAX_BYTES = 100_000;
-    private static DefaultCamelContext context;
 
     @TempDir
     Path dir;
@@ -45,16 +41,6 @@ class BodiesTest {
     Bodies bodies;
     final AtomicInteger arrivals = new AtomicInteger();
     final ClosingBody raw = new ClosingBody(new byte[] {1, 2, 3});
-
-    @BeforeAll
-    static void camel() {
-        context = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        context.stop();
-    }
 
     @BeforeEach
     void beans() {
@@ -290,7 +276,7 @@ class BodiesTest {
     }
 
     private Exchange answered(InputStream body, long contentLength) {
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         UrlEntry entry = new UrlEntry(1, URL, null, null, null, null, null, null);
         exchange.setProperty(
                 FetchProps.TASK,

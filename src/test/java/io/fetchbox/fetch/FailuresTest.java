@@ -6,6 +6,7 @@ import io.fetchbox.list.UrlEntry;
 import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.testing.Exchanges;
 import io.fetchbox.url.ParsedUrl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,10 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +37,6 @@ class FailuresTest {
     private static final String URL = "http://example.org/a.bin";
     private static final String HOST = "http://example.org:80";
     private static final String FILE = "b/a.bin";
-    private static DefaultCamelContext context;
 
     @TempDir
     Path dir;
@@ -54,16 +50,6 @@ class FailuresTest {
     OutputFolder output;
     FileState state;
     Failures failures;
-
-    @BeforeAll
-    static void camel() {
-        context = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        context.stop();
-    }
 
     @BeforeEach
     void beans() {
@@ -381,7 +367,7 @@ class FailuresTest {
     }
 
     private Exchange failed(FetchTask task, Exception thrown) {
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task.started(System.currentTimeMillis()));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, thrown);
         exchange.getMessage().setBody(new ByteArrayInputStream(new byte[0]));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.report.Outcome;
+import io.fetchbox.testing.Exchanges;
 import io.fetchbox.testing.SpecialFiles;
 import io.fetchbox.url.ParsedUrl;
 import java.io.ByteArrayInputStream;
@@ -21,10 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +36,6 @@ class PublisherTest {
     private static final String FILE = "b/a.bin";
     private static final String LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT";
     private static final byte[] CONTENT = "the new body".getBytes(StandardCharsets.UTF_8);
-    private static DefaultCamelContext context;
 
     @TempDir
     Path dir;
@@ -49,16 +45,6 @@ class PublisherTest {
     Publisher publisher;
     /** What the batch's name planner was asked for: each name that was taken. */
     final List<String> renumbered = new ArrayList<>();
-
-    @BeforeAll
-    static void camel() {
-        context = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        context.stop();
-    }
 
     @BeforeEach
     void beans() {
@@ -347,7 +333,7 @@ class PublisherTest {
         FileRecord earlier = earlierFile("the old body");
         state.writePartial(
                 FILE, new PartialRecord(FileState.urlKey(URL), "\"v0\"", "b/.a.bin.0123456789abcdef.fetchbox-part"));
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task(null).nextAttempt());
         exchange.setProperty(FetchProps.STATUS, 304);
 
@@ -396,7 +382,7 @@ class PublisherTest {
         try (OutputStream out = Files.newOutputStream(output.resolve(temp), StandardOpenOption.WRITE)) {
             body.transferTo(out);
         }
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task.started(System.currentTimeMillis()));
         exchange.setProperty(FetchProps.STATUS, 200);
         exchange.setProperty(FetchProps.TEMP, temp);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fetchbox.list.UrlEntry;
+import io.fetchbox.testing.Exchanges;
 import io.fetchbox.url.ParsedUrl;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -24,20 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponsesTest {
     private static final String URL = "http://example.org/dir/a.bin";
     private static final int MAX_REDIRECTS = 3;
-    private static DefaultCamelContext context;
 
     private final Responses responses = new Responses(MAX_REDIRECTS);
     private final TrackedBody body = new TrackedBody();
-
-    @BeforeAll
-    static void camel() {
-        context = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        context.stop();
-    }
 
     @Test
     void anOkAnswerGoesOnToTheBodyWithItsStatus() throws FetchFailure {
@@ -363,7 +349,7 @@ class ResponsesTest {
     }
 
     private Exchange answered(int status, FetchTask task) {
-        Exchange exchange = new DefaultExchange(context);
+        Exchange exchange = Exchanges.create();
         exchange.setProperty(FetchProps.TASK, task);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setBody(body);
