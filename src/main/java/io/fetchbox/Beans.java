@@ -54,12 +54,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Every bean the routes name, built from the validated settings: the one place where configuration
@@ -75,6 +74,9 @@ final class Beans {
     private final java.util.concurrent.atomic.AtomicBoolean cutting = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final DiskSpace diskSpace;
+    /** Set by bindInto; published to Camel's Prometheus registry once Camel is configured. */
+    private Metrics metrics;
+
     private final Notices notices;
     private final NotifyEndpoints notifyEndpoints;
 
@@ -260,18 +262,19 @@ final class Beans {
         main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
         main.bind("hostsView", new HostsView(scheduler::hosts, Clock.systemUTC()));
         main.bind("webAssets", new WebAssets());
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterConfigure(BaseMainSupport support) {
-                // camel-micrometer-prometheus has put its registry into Camel's registry by now
-                MeterRegistry prometheus = support.getCamelContext()
-                        .getRegistry()
-                        .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
-                if (prometheus != null) {
-                    metrics.publishTo(prometheus);
-                }
-            }
-        });
+        this.metrics = metrics;
+    }
+
+    /**
+     * Once Camel is configured (Service's one lifecycle listener): fetchbox's meters are shown in the
+     * Prometheus registry that camel-micrometer-prometheus has put into Camel's registry by then.
+     */
+    void afterConfigure(CamelContext context) {
+        MeterRegistry prometheus = context.getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (prometheus != null && metrics != null) {
+            metrics.publishTo(prometheus);
+        }
     }
 
     private static void resumeInterrupted(BatchRegistry batches) {

@@ -232,6 +232,11 @@ final class Service {
             }
 
             @Override
+            public void afterConfigure(BaseMainSupport support) {
+                beans.afterConfigure(support.getCamelContext());
+            }
+
+            @Override
             public void afterStart(BaseMainSupport support) {
                 CamelContext context = support.getCamelContext();
                 if (context.getRoutes().isEmpty()) {
