@@ -76,6 +76,8 @@ final class Beans {
     private final DiskSpace diskSpace;
     /** Set by bindInto; published to Camel's Prometheus registry once Camel is configured. */
     private Metrics metrics;
+    /** Set by bindInto; resumes the interrupted batches when Camel is about to start. */
+    private BatchRegistry batches;
 
     private final Notices notices;
     private final NotifyEndpoints notifyEndpoints;
@@ -157,7 +159,7 @@ final class Beans {
         BatchEvents events = BatchEvents.all(metrics, recentFailures, stallWatch);
         batches.events(events);
         bindWeb(main, batches, metrics, recentFailures);
-        resumeInterrupted(batches);
+        this.batches = batches;
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
         main.bind(
                 "settledReadLock",
@@ -277,7 +279,12 @@ final class Beans {
         }
     }
 
-    private static void resumeInterrupted(BatchRegistry batches) {
+    /**
+     * Registers the batches an interrupted run left in {@code .inprogress/} (reading their lists and
+     * journals): a start-up step, called before Camel starts its routes, so that the inbox never
+     * takes a list of the same name first and the recover route finds them to feed.
+     */
+    void resumeInterrupted() {
         try {
             batches.resumeInterrupted();
         } catch (IOException e) {

@@ -58,8 +58,9 @@ final class Service {
     private final Settings settings;
     private InstanceLock folderLock;
     /**
-     * Set when Camel started but cannot run as configured (its HTTP server is not listening, an endpoint of
-     * fetchbox.notify cannot be used): the process ends with exit 2.
+     * Set when a start-up step failed for an expected reason (the interrupted batches cannot be read), or
+     * Camel started but cannot run as configured (its HTTP server is not listening, an endpoint of
+     * fetchbox.notify cannot be used): one line, no stack trace, and the process ends with exit 2.
      */
     private volatile String startProblem;
 
@@ -111,7 +112,11 @@ final class Service {
             try {
                 main.run();
             } catch (Exception e) {
-                LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+                if (startProblem != null) {
+                    System.err.println("fetchbox: " + startProblem);
+                } else {
+                    LOG.error("fetchbox stopped: {}", e.getMessage(), e);
+                }
                 return 2;
             }
             if (startProblem != null) {
@@ -234,6 +239,17 @@ final class Service {
             @Override
             public void afterConfigure(BaseMainSupport support) {
                 beans.afterConfigure(support.getCamelContext());
+            }
+
+            @Override
+            public void beforeStart(BaseMainSupport support) {
+                try {
+                    beans.resumeInterrupted();
+                } catch (UncheckedIOException e) {
+                    // an expected failure of this machine: one line and exit 2, as for the folders
+                    startProblem = e.getMessage() + ": " + StartupChecks.reason(e.getCause());
+                    throw e;
+                }
             }
 
             @Override

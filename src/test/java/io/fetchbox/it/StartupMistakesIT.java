@@ -76,6 +76,24 @@ class StartupMistakesIT {
         assertNothingCreated();
     }
 
+    /**
+     * Resuming an interrupted batch is a start-up step that reads its list and journal: a journal that
+     * cannot be read (here a folder where the file should be) is one line and exit 2, not a stack trace.
+     */
+    @Test
+    void anInterruptedBatchThatCannotBeReadIsOneLine() throws IOException {
+        Files.createDirectories(dir.resolve("inbox/.inprogress"));
+        Files.writeString(dir.resolve("inbox/.inprogress/b.txt"), "http://127.0.0.1:9/x\n");
+        Files.createDirectories(dir.resolve("reports/b.jsonl"));
+
+        Run run = run("--once");
+
+        assertThat(run.exit).as(run.log).isEqualTo(2);
+        assertThat(run.stderrLine()).isEqualTo("fetchbox: cannot resume the interrupted batches: Is a directory");
+        assertThat(run.stdout).doesNotContain("Exception");
+        assertThat(dir.resolve("inbox/.inprogress/b.txt")).as("left to resume").exists();
+    }
+
     @Test
     void aTypoSuggestsTheNearestKey() {
         Run run = run("--fetchbox.concurency=4");
