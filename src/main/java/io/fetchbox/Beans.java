@@ -6,6 +6,7 @@ import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.batch.RunningBatches;
 import io.fetchbox.batch.StallWatch;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
@@ -137,6 +138,13 @@ final class Beans {
         Layout layout = Layout.parse(settings.layout());
         OutputClaims claims = new OutputClaims(outputFolder, state, layout != Layout.BATCH);
         FailureLog failureLog = new FailureLog();
+        // the observers first, reading the running batches; then the registry that tells them every run and outcome
+        RunningBatches running = new RunningBatches();
+        Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, running::status, diskSpace);
+        RecentFailures recentFailures = new RecentFailures();
+        StallWatch stallWatch = stallWatch(main, running);
+        main.bind("stallWatch", stallWatch);
+        BatchEvents events = BatchEvents.all(metrics, recentFailures, stallWatch);
         BatchRegistry batches = new BatchRegistry(
                 inbox,
                 output,
@@ -148,17 +156,11 @@ final class Beans {
                 verdict,
                 onceWatch,
                 failureLog,
-                diskSpace::pauseReason);
-
+                diskSpace::pauseReason,
+                running,
+                events);
         main.bind("batches", batches);
-        // metrics and the status page hear of every run and outcome, resumed runs included
-        Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, batches::status, diskSpace);
-        RecentFailures recentFailures = new RecentFailures();
-        StallWatch stallWatch = stallWatch(main, batches);
-        main.bind("stallWatch", stallWatch);
-        BatchEvents events = BatchEvents.all(metrics, recentFailures, stallWatch);
-        batches.events(events);
-        bindWeb(main, batches, metrics, recentFailures);
+        bindWeb(main, running, metrics, recentFailures);
         this.batches = batches;
         main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
         main.bind(
@@ -209,7 +211,7 @@ final class Beans {
      * fetchbox.stall-timeout (README, "Operating fetchbox"): said in the log; a one-shot run then stops
      * as on SIGTERM without grace, and exits 1 with its batches left to resume.
      */
-    private StallWatch stallWatch(Main main, BatchRegistry batches) {
+    private StallWatch stallWatch(Main main, RunningBatches running) {
         Runnable onStall = () -> {
             if (settings.once()) {
                 verdict.stalled();
@@ -219,7 +221,7 @@ final class Beans {
         return new StallWatch(
                 settings.stallTimeout(),
                 System::nanoTime,
-                batches::running,
+                running::count,
                 diskSpace::pauseReason,
                 onStall,
                 settings.once()
@@ -243,14 +245,14 @@ final class Beans {
      * readiness check on free disk, fetchbox's meters shown in the Prometheus registry that
      * camel-micrometer-prometheus makes, the API, the list upload and the report files.
      */
-    private void bindWeb(Main main, BatchRegistry batches, Metrics metrics, RecentFailures recentFailures) {
+    private void bindWeb(Main main, RunningBatches running, Metrics metrics, RecentFailures recentFailures) {
         main.bind("diskSpaceCheck", new DiskSpaceCheck(diskSpace));
         main.bind("fetchboxMetrics", metrics);
         main.bind(
                 "batchesView",
                 new BatchesView(
-                        batches::statuses,
-                        batches::status,
+                        running::statuses,
+                        running::status,
                         settings.reportsPath(),
                         recentFailures,
                         Clock.systemUTC(),

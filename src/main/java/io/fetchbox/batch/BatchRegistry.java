@@ -23,10 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -51,13 +48,15 @@ public final class BatchRegistry {
     private final FailureLog failureLog;
     private final Supplier<String> pauseReason;
     private final BatchFinisher finisher;
-    private final Map<String, BatchRun> runs = new ConcurrentHashMap<>();
+    private final RunningBatches runs;
     private final Queue<String> toFeed = new ConcurrentLinkedQueue<>();
-    private volatile BatchEvents events = BatchEvents.NONE;
+    private final BatchEvents events;
 
     /**
      * @param failureLog which failures were logged and which only counted (shown by the progress line)
      * @param pauseReason why new downloads wait (the disk), or null: the progress line says so
+     * @param runs the running batches, which this registry alone adds and removes
+     * @param events who hears of runs starting and finishing and of every outcome (metrics, the status page)
      */
     public BatchRegistry(
             Path inbox,
@@ -70,7 +69,11 @@ public final class BatchRegistry {
             RunVerdict verdict,
             OnceWatch onceWatch,
             FailureLog failureLog,
-            Supplier<String> pauseReason) {
+            Supplier<String> pauseReason,
+            RunningBatches runs,
+            BatchEvents events) {
+        this.runs = runs;
+        this.events = events;
         this.failureLog = failureLog;
         this.pauseReason = pauseReason;
         this.inbox = inbox;
@@ -85,15 +88,10 @@ public final class BatchRegistry {
         this.finisher = new BatchFinisher(inbox, output, state, reports, layout);
     }
 
-    /** Who hears of runs starting and finishing and of every outcome (metrics, the status page). */
-    public void events(BatchEvents events) {
-        this.events = events;
-    }
-
     /** Starts a run for a list that is now in {@code .inprogress/}; returns the batch name. */
     public String open(String listFile, String listName) throws IOException {
         String batch = SafeName.batchName(listName);
-        if (runs.containsKey(batch)) {
+        if (runs.contains(batch)) {
             // the inbox filter holds such a list back; this guards the reports of the running one
             throw new IllegalStateException("batch " + batch + " is already running");
         }
@@ -120,7 +118,7 @@ public final class BatchRegistry {
     public String resume(Path listFile) throws IOException {
         String listName = listFile.getFileName().toString();
         String batch = SafeName.batchName(listName);
-        if (runs.containsKey(batch)) {
+        if (runs.contains(batch)) {
             throw new IllegalStateException("batch " + batch + " is already running");
         }
         Instant started = reports.startOf(batch).orElseGet(Instant::now);
@@ -134,7 +132,7 @@ public final class BatchRegistry {
     }
 
     private void register(BatchRun run) {
-        if (runs.putIfAbsent(run.name(), run) != null) {
+        if (runs.addIfAbsent(run) != null) {
             throw new IllegalStateException("batch " + run.name() + " is already running");
         }
         events.started(run.name());
@@ -195,25 +193,10 @@ public final class BatchRegistry {
     }
 
     public boolean isActive(String batch) {
-        return runs.containsKey(batch);
+        return runs.contains(batch);
     }
 
     /** The running batches, for the status page and the API. */
-    /** How many batches run (their lines not all reported yet). */
-    public int running() {
-        return runs.size();
-    }
-
-    public List<BatchStatus> statuses() {
-        return runs.values().stream().map(BatchRun::status).toList();
-    }
-
-    /** A running batch, or empty when no batch of that name runs. */
-    public Optional<BatchStatus> status(String batch) {
-        BatchRun run = batch == null ? null : runs.get(batch);
-        return run == null ? Optional.empty() : Optional.of(run.status());
-    }
-
     public BatchRun run(String batch) {
         BatchRun run = runs.get(batch);
         if (run == null) {
@@ -275,7 +258,7 @@ public final class BatchRegistry {
     public void logProgress() {
         Instant now = Instant.now();
         String paused = pauseReason.get();
-        runs.values().forEach(run -> {
+        runs.all().forEach(run -> {
             long unlogged = failureLog.unlogged(run.name());
             try (BatchField.Scope scope = BatchField.of(run.name())) {
                 LOG.info(run.progress(now)

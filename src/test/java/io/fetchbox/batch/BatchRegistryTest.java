@@ -54,6 +54,7 @@ class BatchRegistryTest {
     final RunVerdict verdict = new RunVerdict();
     final AtomicBoolean onceDone = new AtomicBoolean();
     final RecordingEvents events = new RecordingEvents();
+    final RunningBatches running = new RunningBatches();
     BatchRegistry batches;
 
     @BeforeEach
@@ -76,8 +77,9 @@ class BatchRegistryTest {
                 verdict,
                 once,
                 new FailureLog(),
-                () -> null);
-        batches.events(events);
+                () -> null,
+                running,
+                events);
     }
 
     @Test
@@ -86,13 +88,13 @@ class BatchRegistryTest {
 
         assertThat(batch).isEqualTo("pics");
         assertThat(batches.isActive("pics")).isTrue();
-        assertThat(batches.running()).isEqualTo(1);
+        assertThat(running.count()).isEqualTo(1);
         assertThat(batches.run("pics").listName()).isEqualTo("pics.txt");
         assertThat(batches.run("pics").folder()).isEqualTo("pics");
-        assertThat(batches.statuses()).extracting(BatchStatus::name).containsExactly("pics");
-        assertThat(batches.status("pics").orElseThrow().reported()).isZero();
-        assertThat(batches.status("other")).isEmpty();
-        assertThat(batches.status(null)).isEmpty();
+        assertThat(running.statuses()).extracting(BatchStatus::name).containsExactly("pics");
+        assertThat(running.status("pics").orElseThrow().reported()).isZero();
+        assertThat(running.status("other")).isEmpty();
+        assertThat(running.status(null)).isEmpty();
         assertThat(events.heard).containsExactly("started pics");
         JsonNode start =
                 JSON.readTree(reportsFolder.resolve(".state/batches/pics.json").toFile());
@@ -141,7 +143,7 @@ class BatchRegistryTest {
                 .asString()
                 .contains("\"line\":1", "\"outcome\":\"downloaded\"");
         assertThat(events.heard).containsExactly("started pics", "outcome pics 1 downloaded");
-        assertThat(batches.status("pics").orElseThrow().reported()).isEqualTo(1);
+        assertThat(running.status("pics").orElseThrow().reported()).isEqualTo(1);
     }
 
     @Test
@@ -216,7 +218,7 @@ class BatchRegistryTest {
         assertThat(json.get("outcomes").get("invalid").asLong()).isEqualTo(1);
         assertThat(json.get("bytes").asLong()).isEqualTo(3);
         assertThat(batches.isActive("pics")).isFalse();
-        assertThat(batches.running()).isZero();
+        assertThat(running.count()).isZero();
         assertThat(verdict.exitCode()).as("a URL failed").isEqualTo(1);
         assertThat(onceDone).isTrue();
         assertThat(events.heard).last().isEqualTo("finished pics");
@@ -338,7 +340,7 @@ class BatchRegistryTest {
 
         assertThat(batches.resumedToFeed()).containsExactly("pics");
         assertThat(batches.resumedToFeed()).as("handed over once").isEmpty();
-        BatchStatus status = batches.status("pics").orElseThrow();
+        BatchStatus status = running.status("pics").orElseThrow();
         assertThat(status.reported()).isEqualTo(2);
         assertThat(status.bytes()).isEqualTo(42);
         assertThat(status.failed()).isEqualTo(1);
@@ -351,7 +353,7 @@ class BatchRegistryTest {
                 .as("the torn line cut")
                 .hasContent(
                         "{\"line\":1,\"outcome\":\"downloaded\",\"bytes\":42}\n{\"line\":3,\"outcome\":\"failed\"}");
-        assertThat(batches.running()).isEqualTo(1);
+        assertThat(running.count()).isEqualTo(1);
         assertThat(events.heard).containsExactly("started pics");
     }
 
@@ -382,7 +384,7 @@ class BatchRegistryTest {
         batches.resumeInterrupted();
 
         assertThat(batches.resumedToFeed()).isEmpty();
-        assertThat(batches.running()).isZero();
+        assertThat(running.count()).isZero();
     }
 
     @Test

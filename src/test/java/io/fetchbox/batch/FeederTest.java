@@ -10,6 +10,7 @@ import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
@@ -326,8 +327,8 @@ class FeederTest {
 
         feeder.count(batch);
 
-        assertThat(batches.status(batch).orElseThrow().total()).isEqualTo(3);
-        assertThat(batches.status(batch).orElseThrow().reported()).isZero();
+        assertThat(batches.run(batch).status().total()).isEqualTo(3);
+        assertThat(batches.run(batch).status().reported()).isZero();
     }
 
     @Test
@@ -445,6 +446,8 @@ class FeederTest {
                 new RunVerdict(),
                 OnceWatch.service(),
                 new FailureLog(),
-                () -> null);
+                () -> null,
+                new RunningBatches(),
+                BatchEvents.NONE);
     }
 }

@@ -7,9 +7,11 @@ import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.RunVerdict;
+import io.fetchbox.batch.RunningBatches;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.naming.Layout;
+import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.ReportFiles;
@@ -200,7 +202,9 @@ class InboxFilterTest {
                 verdict,
                 onceWatch,
                 new FailureLog(),
-                () -> null);
+                () -> null,
+                new RunningBatches(),
+                BatchEvents.NONE);
         return new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict);
     }
 }
