@@ -1,10 +1,8 @@
 package io.fetchbox;
 
 import io.fetchbox.batch.OnceWatch;
-import io.fetchbox.config.Durations;
 import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
-import io.fetchbox.fetch.HostScheduler;
 import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.inbox.ErrorFolder;
 import io.fetchbox.inbox.OddFiles;
@@ -15,13 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -34,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Runs Camel Main with fetchbox's routes and beans, holding the folder lock ({@link InstanceLock})
+ * Runs Camel Main with fetchbox's routes and configuration, holding the folder lock ({@link InstanceLock})
  * from before anything is read until Camel has stopped: properties from the working directory first,
  * then the packaged ones; the validated settings override both, so every {@code {{fetchbox.x}}}
  * placeholder sees the same value {@link Settings} checked.
@@ -50,8 +45,6 @@ final class Service {
     static final List<String> PACKAGED_ROUTES =
             List.of("errors", "feed", "fetch", "inbox", "notify", "recover", "report", "web");
 
-    /** How long the downloads cut after fetchbox.shutdown-timeout may take to record their one line each. */
-    private static final Duration CUT_WAIT = Duration.ofMillis(700);
     /** Camel's own graceful stop, after fetchbox.shutdown-timeout and the cut: within the README's "plus 2 s". */
     private static final int CAMEL_SHUTDOWN_SECONDS = 1;
 
@@ -101,14 +94,14 @@ final class Service {
             NotYetActive.warnings(settings).forEach(LOG::warn);
             LOG.info("fetchbox starting\n{}", settings.describe());
             Main main = new Main();
-            Beans beans;
+            FetchboxConfiguration configuration;
             try {
-                beans = configure(main);
+                configuration = configure(main);
             } catch (UncheckedIOException e) {
                 System.err.println("fetchbox: " + e.getMessage() + ": " + StartupChecks.reason(e.getCause()));
                 return 2;
             }
-            stopOnSigterm(main, beans);
+            stopOnSigterm(configuration);
             try {
                 main.run();
             } catch (Exception e) {
@@ -123,7 +116,7 @@ final class Service {
                 System.err.println("fetchbox: " + startProblem);
                 return 2;
             }
-            return settings.once() ? beans.verdict().exitCode() : 0;
+            return settings.once() ? configuration.verdict().exitCode() : 0;
         } finally {
             releaseFolders();
         }
@@ -157,48 +150,20 @@ final class Service {
      * route first records every outcome that arrived) and the process exits 0. What was left is done
      * by the next start.
      */
-    private void stopOnSigterm(Main main, Beans beans) {
+    private void stopOnSigterm(FetchboxConfiguration configuration) {
         Signal.handle(new Signal("TERM"), signal -> {
             LOG.info("SIGTERM");
-            Thread stopper = new Thread(() -> drainThenStop(main, beans, settings.shutdownTimeout()), "fetchbox-stop");
+            Thread stopper =
+                    new Thread(() -> configuration.stop().drainThenStop(settings.shutdownTimeout()), "fetchbox-stop");
             stopper.start();
         });
     }
 
     /**
-     * Stops taking work, lets downloads in flight and summaries being sent (fetchbox.notify) finish for up to
-     * {@code grace}, then stops Camel.
-     */
-    static void drainThenStop(Main main, Beans beans, Duration grace) {
-        HostScheduler<?> scheduler = beans.scheduler();
-        String allowed = grace.isZero() ? "no time" : "up to " + Durations.format(grace);
-        LOG.info(
-                "stopping: taking no new list or download; {} download(s) in flight, given {} to finish",
-                scheduler.inFlight(),
-                allowed);
-        beans.lifecycle().stopping();
-        scheduler.stop();
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-            if (!scheduler.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn(
-                        "stopping: {} download(s) still in flight: cutting them; they are resumed by the next start",
-                        scheduler.inFlight());
-                beans.cutDownloadsInFlight();
-                DownloadCut.cut(main.getCamelContext(), CUT_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        NoticeDrain.awaitThenCut(main.getCamelContext(), beans.notices(), deadline);
-        main.completed();
-    }
-
-    /**
-     * Everything but running: the folder lock (released when Camel Main stops), folders, beans,
+     * Everything but running: the folder lock (released when Camel Main stops), folders, configuration,
      * properties, routes. Tests start the result themselves.
      */
-    Beans configure(Main main) {
+    FetchboxConfiguration configure(Main main) {
         holdFolders();
         try {
             return configureHeld(main);
@@ -208,19 +173,19 @@ final class Service {
         }
     }
 
-    private Beans configureHeld(Main main) {
+    private FetchboxConfiguration configureHeld(Main main) {
         createFolders();
         Notices notices = new Notices(!settings.notifyEndpoints().isEmpty());
         // a one-shot run ends once its lists have ended and their summaries are sent or given up (fetchbox.notify)
         OnceWatch onceWatch = settings.once()
                 ? OnceWatch.once(listsWaiting(), () -> notices.whenAllSent(main::completed))
                 : OnceWatch.service();
-        Beans beans = new Beans(settings, onceWatch, notices);
-        setAsideOddFilesInProgress(beans);
-        beans.bindInto(main);
+        FetchboxConfiguration configuration = new FetchboxConfiguration(settings, onceWatch, notices, main::completed);
+        setAsideOddFilesInProgress(configuration);
+        main.configure().addConfiguration(configuration);
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
-        main.setOverrideProperties(placeholders());
+        main.setOverrideProperties(FetchboxConfiguration.placeholders(settings));
         main.configure().withRoutesIncludePattern(routesPattern());
         // fetchbox.shutdown-timeout is spent by drainThenStop before Camel is told to stop; by then every download
         // has finished or been cut, so Camel's own wait only lets the last outcomes be recorded (README, "Reliability")
@@ -238,13 +203,13 @@ final class Service {
 
             @Override
             public void afterConfigure(BaseMainSupport support) {
-                beans.afterConfigure(support.getCamelContext());
+                configuration.afterConfigure(support.getCamelContext());
             }
 
             @Override
             public void beforeStart(BaseMainSupport support) {
                 try {
-                    beans.resumeInterrupted();
+                    configuration.resumeInterrupted();
                 } catch (UncheckedIOException e) {
                     // an expected failure of this machine: one line and exit 2, as for the folders
                     startProblem = e.getMessage() + ": " + StartupChecks.reason(e.getCause());
@@ -257,14 +222,14 @@ final class Service {
                 CamelContext context = support.getCamelContext();
                 if (context.getRoutes().isEmpty()) {
                     LOG.error("no routes were loaded from {}: nothing to run", routesPattern());
-                    beans.verdict().listRefused();
+                    configuration.verdict().listRefused();
                     main.completed();
                     return;
                 }
                 // an HTTP server that failed to bind during start (a port taken since the check) or a notify
                 // endpoint Camel cannot use: never run without them
                 Optional<String> problem = HttpServerCheck.notListening(settings, context)
-                        .or(() -> beans.notifyEndpoints().resolve(context));
+                        .or(() -> configuration.notifyEndpoints().resolve(context));
                 if (problem.isPresent()) {
                     startProblem = problem.get();
                     main.completed();
@@ -279,25 +244,18 @@ final class Service {
                 releaseFolders();
             }
         });
-        return beans;
+        return configuration;
     }
 
     /**
      * A FIFO, socket or broken link in {@code .inprogress/} (left by an earlier version, or put there)
      * is set aside before the interrupted batches are resumed: never opened, and its batch name free.
      */
-    private void setAsideOddFilesInProgress(Beans beans) {
+    private void setAsideOddFilesInProgress(FetchboxConfiguration configuration) {
         Path inbox = settings.inboxPath();
         // no one-shot bookkeeping: such a file is not among the lists a one-shot run waits for
-        new OddFiles(new ErrorFolder(inbox), beans.verdict(), OnceWatch.service())
+        new OddFiles(new ErrorFolder(inbox), configuration.verdict(), OnceWatch.service())
                 .setAsideIn(InboxFolders.inProgress(inbox));
-    }
-
-    private Properties placeholders() {
-        Properties values = new Properties();
-        values.putAll(settings.placeholderValues());
-        values.putAll(Beans.internalPlaceholders(settings));
-        return values;
     }
 
     /** The working directory's routes/ when it has any (a user's edited copy), else the packaged ones. */

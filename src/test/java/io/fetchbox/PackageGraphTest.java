@@ -40,7 +40,7 @@ class PackageGraphTest {
         LayeredArchitecture layers = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (List<String> tier : TIERS) {
             for (String name : tier) {
-                // "app" is the root package alone: Fetchbox, Service, Beans and their helpers
+                // "app" is the root package alone: Fetchbox, Service, FetchboxConfiguration and their helpers
                 layers =
                         layers.layer(name).definedBy(name.equals("app") ? "io.fetchbox" : "io.fetchbox." + name + "..");
             }

@@ -17,7 +17,7 @@ import org.apache.camel.main.Main;
  */
 final class ServiceRun implements AutoCloseable {
     private final Main main = new Main();
-    private final Beans beans;
+    private final FetchboxConfiguration configuration;
     private final Thread runner;
 
     ServiceRun(List<String> args) throws Exception {
@@ -28,7 +28,7 @@ final class ServiceRun implements AutoCloseable {
     ServiceRun(List<String> args, Map<String, String> internal) throws Exception {
         Settings settings =
                 Settings.load(new Sources(args, Map.of(), Map.of(), Map.of(), Sources.readPackagedDefaults()));
-        beans = new Service(settings).configure(main);
+        configuration = new Service(settings).configure(main);
         internal.forEach(main::addOverrideProperty);
         runner = new Thread(
                 () -> {
@@ -53,7 +53,7 @@ final class ServiceRun implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         // as on SIGTERM: nothing new starts, what is in flight may finish briefly
-        Service.drainThenStop(main, beans, Duration.ofSeconds(2));
+        configuration.stop().drainThenStop(Duration.ofSeconds(2));
         runner.join(Duration.ofSeconds(30).toMillis());
     }
 }

@@ -54,36 +54,44 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.main.Main;
+import org.apache.camel.spi.Registry;
 
 /**
- * Every bean the routes name, built from the validated settings: the one place where configuration
- * turns into objects.
+ * The application's shape in one place: every bean the routes name, built from the validated settings
+ * and bound into Camel's registry. Camel Main calls {@link #configure} once its properties are read and
+ * before it binds the {@code camel.component.*} options and loads the routes (docs/architecture.md,
+ * "Where wiring happens"); route tests call it on a context of their own. Nothing here reads or writes
+ * a folder: start-up I/O (resuming interrupted batches) is {@link #resumeInterrupted}, a start-up step.
  */
-final class Beans {
+final class FetchboxConfiguration implements CamelConfiguration {
     private final Settings settings;
     private final OnceWatch onceWatch;
     private final RunVerdict verdict = new RunVerdict();
     private final HostScheduler<Exchange> scheduler;
     private final Lifecycle lifecycle = new Lifecycle();
-    /** Set when SIGTERM's grace is over and the downloads still in flight are cut. */
-    private final java.util.concurrent.atomic.AtomicBoolean cutting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final GracefulStop stop;
 
     private final DiskSpace diskSpace;
-    /** Set by bindInto; published to Camel's Prometheus registry once Camel is configured. */
+    /** Set by configure; published to Camel's Prometheus registry once Camel is configured. */
     private Metrics metrics;
-    /** Set by bindInto; resumes the interrupted batches when Camel is about to start. */
+    /** Set by configure; resumes the interrupted batches when Camel is about to start. */
     private BatchRegistry batches;
 
     private final Notices notices;
     private final NotifyEndpoints notifyEndpoints;
 
-    Beans(Settings settings, OnceWatch onceWatch, Notices notices) {
+    /**
+     * @param completeRun ends the run (Camel Main's {@code completed()}), once a stop has drained what it
+     *     could
+     */
+    FetchboxConfiguration(Settings settings, OnceWatch onceWatch, Notices notices, Runnable completeRun) {
         this.settings = settings;
         this.onceWatch = onceWatch;
         this.notices = notices;
@@ -93,6 +101,7 @@ final class Beans {
         this.scheduler = FetchTasks.scheduler(
                 settings.perHost(), settings.perHostRate(), Math.max(1000, settings.concurrency() * 64));
         scheduler.admitOnlyWhile(diskSpace::hasRoom);
+        this.stop = new GracefulStop(scheduler, lifecycle, notices, completeRun);
     }
 
     /** The downloads' host scheduler, behind the hosts:fetch endpoint. */
@@ -104,9 +113,9 @@ final class Beans {
         return lifecycle;
     }
 
-    /** From now on a failing download is a cut one: one line, no outcome, its partial body kept. */
-    void cutDownloadsInFlight() {
-        cutting.set(true);
+    /** How the service stops: on SIGTERM, on a stall of a one-shot run, at the end of a test. */
+    GracefulStop stop() {
+        return stop;
     }
 
     RunVerdict verdict() {
@@ -128,7 +137,13 @@ final class Beans {
         return diskSpace;
     }
 
-    void bindInto(Main main) {
+    @Override
+    public void configure(CamelContext context) {
+        stop.stopping(context);
+        bindAll(context.getRegistry());
+    }
+
+    private void bindAll(Registry registry) {
         Path inbox = settings.inboxPath();
         OutputFolder outputFolder = new OutputFolder(settings.outputPath());
         Path output = outputFolder.root();
@@ -142,8 +157,8 @@ final class Beans {
         RunningBatches running = new RunningBatches();
         Metrics metrics = new Metrics(scheduler::inFlight, scheduler::waiting, running::status, diskSpace);
         RecentFailures recentFailures = new RecentFailures();
-        StallWatch stallWatch = stallWatch(main, running);
-        main.bind("stallWatch", stallWatch);
+        StallWatch stallWatch = stallWatch(running);
+        registry.bind("stallWatch", stallWatch);
         BatchEvents events = BatchEvents.all(metrics, recentFailures, stallWatch);
         BatchRegistry batches = new BatchRegistry(
                 inbox,
@@ -159,29 +174,29 @@ final class Beans {
                 diskSpace::pauseReason,
                 running,
                 events);
-        main.bind("batches", batches);
-        bindWeb(main, running, metrics, recentFailures);
+        registry.bind("batches", batches);
+        bindWeb(registry, running, metrics, recentFailures);
         this.batches = batches;
-        main.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
-        main.bind(
+        registry.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
+        registry.bind(
                 "settledReadLock",
                 new SettledReadLock(settings.inboxSettle(), Clock.systemUTC(), lifecycle::isStopping));
-        main.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
+        registry.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
         Feeder feeder = new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node);
-        main.bind("feeder", feeder);
+        registry.bind("feeder", feeder);
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
-        main.bind("http", new FetchboxHttpComponent(hostPolicy));
+        registry.bind("http", new FetchboxHttpComponent(hostPolicy));
         // Camel's file component, writing bodies only into temporary files found without following links
-        main.bind("file", new OutputFileComponent(outputFolder));
+        registry.bind("file", new OutputFileComponent(outputFolder));
         // hosts:fetch, the fetch route's queue: the host scheduler as an endpoint (routes/fetch.camel.yaml)
-        main.bind("hosts", new HostsComponent(scheduler));
+        registry.bind("hosts", new HostsComponent(scheduler));
         Admission admission = new Admission(scheduler);
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
                         .nextDouble());
-        main.bind("admission", admission);
-        main.bind(
+        registry.bind("admission", admission);
+        registry.bind(
                 "requests",
                 new Requests(
                         settings.userAgent(),
@@ -189,10 +204,10 @@ final class Beans {
                         state,
                         outputFolder,
                         "revalidate".equals(settings.existing())));
-        main.bind("responses", new Responses(settings.maxRedirects()));
-        main.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed));
-        main.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
-        main.bind(
+        registry.bind("responses", new Responses(settings.maxRedirects()));
+        registry.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed));
+        registry.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
+        registry.bind(
                 "failures",
                 new Failures(
                         outputFolder,
@@ -202,20 +217,20 @@ final class Beans {
                         node,
                         events,
                         failureLog,
-                        cutting::get,
+                        stop::cutting,
                         diskSpace::filledUp));
-        bindNotify(main);
+        bindNotify(registry);
     }
 
     /**
      * fetchbox.stall-timeout (README, "Operating fetchbox"): said in the log; a one-shot run then stops
      * as on SIGTERM without grace, and exits 1 with its batches left to resume.
      */
-    private StallWatch stallWatch(Main main, RunningBatches running) {
+    private StallWatch stallWatch(RunningBatches running) {
         Runnable onStall = () -> {
             if (settings.once()) {
                 verdict.stalled();
-                new Thread(() -> Service.drainThenStop(main, this, Duration.ZERO), "fetchbox-stalled").start();
+                new Thread(() -> stop.drainThenStop(Duration.ZERO), "fetchbox-stalled").start();
             }
         };
         return new StallWatch(
@@ -230,14 +245,14 @@ final class Beans {
     }
 
     /** routes/notify.camel.yaml: the summaries handed over, the endpoints and their components, the log lines. */
-    private void bindNotify(Main main) {
-        main.bind("notices", notices);
-        main.bind("notifyEndpoints", notifyEndpoints);
+    private void bindNotify(Registry registry) {
+        registry.bind("notices", notices);
+        registry.bind("notifyEndpoints", notifyEndpoints);
         NoticeResults results = new NoticeResults(notifyEndpoints);
-        main.bind("noticeResults", results);
-        main.bind("noticeRetry", (Processor) results::retrying);
+        registry.bind("noticeResults", results);
+        registry.bind("noticeRetry", (Processor) results::retrying);
         NotifyEndpoints.components(settings.connectTimeout(), settings.readTimeout(), settings.userAgent())
-                .forEach(main::bind);
+                .forEach(registry::bind);
     }
 
     /**
@@ -245,10 +260,10 @@ final class Beans {
      * readiness check on free disk, fetchbox's meters shown in the Prometheus registry that
      * camel-micrometer-prometheus makes, the API, the list upload and the report files.
      */
-    private void bindWeb(Main main, RunningBatches running, Metrics metrics, RecentFailures recentFailures) {
-        main.bind("diskSpaceCheck", new DiskSpaceCheck(diskSpace));
-        main.bind("fetchboxMetrics", metrics);
-        main.bind(
+    private void bindWeb(Registry registry, RunningBatches running, Metrics metrics, RecentFailures recentFailures) {
+        registry.bind("diskSpaceCheck", new DiskSpaceCheck(diskSpace));
+        registry.bind("fetchboxMetrics", metrics);
+        registry.bind(
                 "batchesView",
                 new BatchesView(
                         running::statuses,
@@ -258,14 +273,14 @@ final class Beans {
                         Clock.systemUTC(),
                         diskSpace::pauseReason));
         ListUpload listUpload = new ListUpload(settings.inboxPath(), settings.maxListBytes());
-        main.bind("listUpload", listUpload);
-        main.bind("batchRetry", new BatchRetry(settings.reportsPath(), listUpload));
-        main.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
-        main.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
-        main.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
-        main.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
-        main.bind("hostsView", new HostsView(scheduler::hosts, Clock.systemUTC()));
-        main.bind("webAssets", new WebAssets());
+        registry.bind("listUpload", listUpload);
+        registry.bind("batchRetry", new BatchRetry(settings.reportsPath(), listUpload));
+        registry.bind("requestBodies", new RequestBodies(settings.readTimeout(), UploadLimits.DEFAULT));
+        registry.bind("uploadSlots", new UploadSlots(UploadLimits.DEFAULT));
+        registry.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
+        registry.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
+        registry.bind("hostsView", new HostsView(scheduler::hosts, Clock.systemUTC()));
+        registry.bind("webAssets", new WebAssets());
         this.metrics = metrics;
     }
 
@@ -303,6 +318,14 @@ final class Beans {
 
     /** The first wait before a notice is sent again, doubling (routes/notify.camel.yaml). */
     static final Duration NOTIFY_RETRY_DELAY = Duration.ofSeconds(1);
+
+    /** Every value the routes' {@code {{…}}} placeholders read: the settings, then the internal values. */
+    static Properties placeholders(Settings settings) {
+        Properties values = new Properties();
+        values.putAll(settings.placeholderValues());
+        values.putAll(internalPlaceholders(settings));
+        return values;
+    }
 
     /**
      * Values the routes need that are derived from settings rather than set by users, such as the file
