@@ -67,8 +67,9 @@ import org.apache.camel.spi.Registry;
  * The application's shape in one place: every bean the routes name, built from the validated settings
  * and bound into Camel's registry. Camel Main calls {@link #configure} once its properties are read and
  * before it binds the {@code camel.component.*} options and loads the routes (docs/architecture.md,
- * "Where wiring happens"); route tests call it on a context of their own. Nothing here reads or writes
- * a folder: start-up I/O (resuming interrupted batches) is {@link #resumeInterrupted}, a start-up step.
+ * "Where wiring happens"); route tests call it on a context of their own. Beyond resolving the output
+ * folder's real path once, nothing here touches a file: start-up I/O (resuming interrupted batches,
+ * reading their lists and journals) is {@link #resumeInterrupted}, a start-up step.
  */
 final class FetchboxConfiguration implements CamelConfiguration {
     private final Settings settings;
