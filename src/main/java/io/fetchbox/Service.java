@@ -1,7 +1,6 @@
 package io.fetchbox;
 
 import io.fetchbox.batch.OnceWatch;
-import io.fetchbox.config.NotYetActive;
 import io.fetchbox.config.Settings;
 import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.inbox.ErrorFolder;
@@ -91,7 +90,6 @@ final class Service {
                 return 2;
             }
             settings.warnings().forEach(LOG::warn);
-            NotYetActive.warnings(settings).forEach(LOG::warn);
             LOG.info("fetchbox starting\n{}", settings.describe());
             Main main = new Main();
             FetchboxConfiguration configuration;

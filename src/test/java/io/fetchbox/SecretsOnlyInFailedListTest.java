@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * whatever characters they hold: every printable ASCII character and percent-encoded forms in
  * passwords and user names, through a running service with its HTTP server on, then searched for
  * in every file under {@code reports/} and {@code output/}, the log, the API, the status page and
- * the metrics. And an invalid line's text is cut to 2 KiB in the report and the API (README,
- * "Reports").
+ * the metrics; fetchbox.broker-password, searched for the same way, is nowhere. And an invalid
+ * line's text is cut to 2 KiB in the report and the API (README, "Reports").
  */
 class SecretsOnlyInFailedListTest {
     /** Every secret holds these around its special character: a leak of either half is found too. */
     private static final List<String> MARKERS = List.of("pW0", "sEcReT", "uS3r");
+    /** Given as fetchbox.broker-password; not a URL's, so in failed.txt neither. */
+    private static final String BROKER_PASSWORD = "pW0-broker-sEcReT";
 
     @TempDir
     Path dir;
@@ -42,8 +44,12 @@ class SecretsOnlyInFailedListTest {
         int port = WebClient.freePort();
         try (LogCapture log = new LogCapture();
                 TestServer server = TestServer.start();
-                ServiceRun service = new ServiceRun(
-                        ws.args("--fetchbox.http-port=" + port, "--fetchbox.retries=0", "--fetchbox.per-host=16"))) {
+                ServiceRun service = new ServiceRun(ws.args(
+                        "--fetchbox.http-port=" + port,
+                        "--fetchbox.retries=0",
+                        "--fetchbox.per-host=16",
+                        // the broker password is searched for like the URLs' secrets (by its markers)
+                        "--fetchbox.broker-password=" + BROKER_PASSWORD))) {
             Map<String, String> secrets = new LinkedHashMap<>();
             String list = list(server.port(), secrets);
             ws.drop("secrets.txt", list);
@@ -84,7 +90,9 @@ class SecretsOnlyInFailedListTest {
             }
             // failed.txt gives the failed and invalid lines back as they were written
             String failed = Files.readString(ws.reports.resolve("secrets.failed.txt"));
-            assertThat(failed).contains("pW0/sEcReT", "pW0?sEcReT", "pW0#sEcReT");
+            assertThat(failed)
+                    .contains("pW0/sEcReT", "pW0?sEcReT", "pW0#sEcReT")
+                    .doesNotContain(BROKER_PASSWORD);
 
             // the 5 MB junk line: cut to 2 KiB in the report and the API, saying so
             JsonNode junk = Reports.byLine(ws.report("junk")).get(1);

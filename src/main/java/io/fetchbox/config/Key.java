@@ -41,6 +41,8 @@ enum Key {
     HTTP_PORT("fetchbox.http-port"),
     NOTIFY("fetchbox.notify"),
     BROKER_URL("fetchbox.broker-url"),
+    BROKER_USER("fetchbox.broker-user"),
+    BROKER_PASSWORD("fetchbox.broker-password"),
     NODE_ID("fetchbox.node-id");
 
     static final String PREFIX = "fetchbox.";

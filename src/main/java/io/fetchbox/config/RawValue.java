@@ -11,10 +11,11 @@ record RawValue(Key key, String text, Origin origin) {
         return key.name + "=" + shown() + " (" + origin + ")";
     }
 
-    /** Keys holding URLs may hold credentials: those are never echoed (README, "Credentials"). */
+    /** Keys holding URLs may hold credentials and a password is one: those are never echoed (README, "Credentials"). */
     private String shown() {
         return switch (key) {
             case BROKER_URL -> Redaction.redact(text);
+            case BROKER_PASSWORD -> text.isEmpty() ? "" : Redaction.HIDDEN;
             // entry by entry, so that a secret option of one entry does not hide the next
             case NOTIFY ->
                 Arrays.stream(text.split(",", -1)).map(Redaction::redact).collect(Collectors.joining(","));

@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 /** Hides credentials in URLs written to logs (README, "Credentials": written {@code ***}). */
 public final class Redaction {
 
+    /** What a hidden secret is written as. */
+    public static final String HIDDEN = "***";
+
     // Artemis takes credentials as URL parameters too: ?user=admin&password=secret; Camel endpoints as options
     // named like authUsername, authPassword, authBearerToken, oauth2ClientSecret or accessToken
     private static final Pattern SECRET_PARAMETER = Pattern.compile(

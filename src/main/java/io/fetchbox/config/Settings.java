@@ -61,6 +61,8 @@ public final class Settings {
     private final int httpPort;
     private final List<String> notify;
     private final String brokerUrl;
+    private final String brokerUser;
+    private final String brokerPassword;
     private final String nodeId;
 
     private Settings(Sources sources, Layers layers, ValueReader in) {
@@ -100,6 +102,8 @@ public final class Settings {
         httpPort = in.integer(Key.HTTP_PORT, 0, 65_535);
         notify = in.endpointUris(Key.NOTIFY);
         brokerUrl = in.brokerUrl(Key.BROKER_URL);
+        brokerUser = in.brokerUser(Key.BROKER_USER);
+        brokerPassword = in.brokerPassword(Key.BROKER_PASSWORD);
         nodeId = in.nodeId(Key.NODE_ID);
 
         Map<Key, Origin> originsByKey = new EnumMap<>(Key.class);
@@ -312,6 +316,16 @@ public final class Settings {
         return brokerUrl;
     }
 
+    /** The broker user name; empty = none (or given in {@link #brokerUrl()}). */
+    public String brokerUser() {
+        return brokerUser;
+    }
+
+    /** The broker password; empty = none. A secret: never log, show or serve it. */
+    public String brokerPassword() {
+        return brokerPassword;
+    }
+
     public boolean clusterMode() {
         return !brokerUrl.isEmpty();
     }
@@ -342,7 +356,8 @@ public final class Settings {
     /**
      * Every key with a normalised value for Camel {@code {{fetchbox.x}}} placeholders: durations in
      * milliseconds, sizes in bytes, booleans and choices in lower case, host lists cleaned, node-id
-     * and user-agent resolved, everything else trimmed.
+     * and user-agent resolved, everything else trimmed. {@code fetchbox.broker-password} is here in clear, for the
+     * bean that connects: never print or serve these values.
      */
     public Map<String, String> placeholderValues() {
         Map<String, String> values = new LinkedHashMap<>();
@@ -368,6 +383,11 @@ public final class Settings {
             }
         }
         return out.toString();
+    }
+
+    /** Each key's human form, as {@link #describe()} shows it. */
+    Map<Key, String> displayValues() {
+        return displays;
     }
 
     @Override

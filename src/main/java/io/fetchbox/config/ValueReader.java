@@ -158,6 +158,33 @@ final class ValueReader {
         });
     }
 
+    /** Empty (none, or given in the broker URL) or a user name: printable text, no control characters. */
+    String brokerUser(Key key) {
+        return read(key, "", text -> {
+            if (hasControlCharacters(text)) {
+                throw new IllegalArgumentException(
+                        "contains control characters; a broker user name is one line of printable text");
+            }
+            remember(key, text, text.isEmpty() ? "(none)" : text);
+            return text;
+        });
+    }
+
+    /**
+     * Empty or a password. The placeholder keeps it for the bean that connects (routes never read it); the start-up
+     * listing shows only whether one is set.
+     */
+    String brokerPassword(Key key) {
+        return read(key, "", text -> {
+            if (hasControlCharacters(text)) {
+                throw new IllegalArgumentException(
+                        "contains control characters; a broker password is one line of printable text");
+            }
+            remember(key, text, text.isEmpty() ? "(none)" : Redaction.HIDDEN);
+            return text;
+        });
+    }
+
     /** Camel endpoint URIs, comma-separated; credentials stay in the values but never in the log. */
     List<String> endpointUris(Key key) {
         return read(key, List.of(), text -> {
@@ -205,6 +232,11 @@ final class ValueReader {
             remember(key, text, text);
             return text;
         });
+    }
+
+    /** C0 controls, DEL and C1 controls: nothing a header, a log line or a terminal should receive. */
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private void remember(Key key, String placeholder, String display) {

@@ -68,6 +68,8 @@ class PackagedDefaultsTest {
                 Map.entry("fetchbox.http-port", "8080"),
                 Map.entry("fetchbox.notify", ""),
                 Map.entry("fetchbox.broker-url", ""),
+                Map.entry("fetchbox.broker-user", ""),
+                Map.entry("fetchbox.broker-password", ""),
                 Map.entry("fetchbox.node-id", ""));
         spec.forEach((key, value) -> assertThat(defaults).containsEntry(key, value));
     }

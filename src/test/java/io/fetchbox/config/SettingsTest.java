@@ -48,6 +48,8 @@ class SettingsTest {
         assertThat(s.httpPort()).isEqualTo(8080);
         assertThat(s.notifyEndpoints()).isEmpty();
         assertThat(s.brokerUrl()).isEmpty();
+        assertThat(s.brokerUser()).isEmpty();
+        assertThat(s.brokerPassword()).isEmpty();
         assertThat(s.clusterMode()).isFalse();
         assertThat(s.nodeId()).isNotBlank();
         assertThat(s.warnings()).isEmpty();

@@ -24,6 +24,21 @@ class UsageTest {
     }
 
     @Test
+    void theBrokerUserAndPasswordAreListedWithTheirMeaning() {
+        String usage = Usage.text();
+
+        assertThat(usage)
+                .containsPattern("  fetchbox\\.broker-user +default: \\(empty\\)\\R      user name for the broker;"
+                        + " empty = none \\(or in the URL\\)")
+                .containsPattern("  fetchbox\\.broker-password +default: \\(empty\\)\\R      password for the broker;"
+                        + " never logged or shown; prefer the FETCHBOX_BROKER_PASSWORD environment variable");
+        assertThat(usage.indexOf("fetchbox.broker-url "))
+                .isLessThan(usage.indexOf("fetchbox.broker-user "))
+                .isLessThan(usage.indexOf("fetchbox.broker-password "));
+        assertThat(usage.indexOf("fetchbox.broker-password ")).isLessThan(usage.indexOf("fetchbox.node-id "));
+    }
+
+    @Test
     void everyKeyHasAMeaningInThePackagedFile() {
         Map<Key, String[]> documented =
                 Usage.documentedKeys(new String(readPackaged(), java.nio.charset.StandardCharsets.UTF_8));
