@@ -61,6 +61,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.seda.SedaComponent;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -192,6 +193,8 @@ final class FetchboxConfiguration implements CamelConfiguration {
         registry.bind("file", new OutputFileComponent(outputFolder));
         // hosts:fetch, the fetch route's queue: the host scheduler as an endpoint (routes/fetch.camel.yaml)
         registry.bind("hosts", new HostsComponent(scheduler));
+        // outcomes:report, the report route's queue (routes/report.camel.yaml)
+        registry.bind("outcomes", outcomeQueue());
         Admission admission = new Admission(scheduler);
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
@@ -222,6 +225,21 @@ final class FetchboxConfiguration implements CamelConfiguration {
                         diskSpace::filledUp));
         bindNotify(registry);
     }
+
+    /**
+     * The outcome queue of one node: Camel's seda, bounded (senders wait while it is full, so a list is
+     * read no faster than its outcomes are recorded) and polled briefly, so that stopping is quick.
+     */
+    static SedaComponent outcomeQueue() {
+        SedaComponent queue = new SedaComponent();
+        queue.setQueueSize(OUTCOME_QUEUE_SIZE);
+        queue.setDefaultBlockWhenFull(true);
+        queue.setDefaultPollTimeout(100);
+        return queue;
+    }
+
+    /** Outcomes waiting for the report route; Camel's default seda size. */
+    static final int OUTCOME_QUEUE_SIZE = 1000;
 
     /**
      * fetchbox.stall-timeout (README, "Operating fetchbox"): said in the log; a one-shot run then stops

@@ -195,7 +195,7 @@ class FeedRouteTest extends RouteTestSupport {
         AdviceWith.adviceWith(context, "feed", route -> {
             route.replaceFromWith("direct:feed");
             route.weaveByToUri("hosts:fetch").replace().to("mock:tasks");
-            route.weaveByToUri("seda:outcomes*").replace().to("mock:outcomes");
+            route.weaveByToUri("outcomes:report").replace().to("mock:outcomes");
         });
         AdviceWith.adviceWith(context, "recover", route -> route.weaveByToUri("seda:feed")
                 .replace()

@@ -56,7 +56,7 @@ class FetchRouteTest extends RouteTestSupport {
     public void configureContext(CamelContextConfiguration camel) {
         super.configureContext(camel);
         // the report route's queue, the fetch route's end: what the route decided, and nothing recorded
-        camel.withMockEndpointsAndSkip("seda:outcomes*");
+        camel.withMockEndpointsAndSkip("outcomes:report");
     }
 
     @BeforeEach
@@ -66,7 +66,7 @@ class FetchRouteTest extends RouteTestSupport {
                 .before()
                 .to("mock:passes"));
         context.start();
-        outcomes = getMockEndpoint("mock:seda:outcomes");
+        outcomes = getMockEndpoint("mock:outcomes:report");
         passes = getMockEndpoint("mock:passes");
     }
 

@@ -1,5 +1,6 @@
 package io.fetchbox.batch;
 
+import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FileState;
 import io.fetchbox.folders.InboxFolders;
 import io.fetchbox.list.ListFormat;
@@ -24,9 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +100,9 @@ public final class BatchRegistry {
         }
         reports.archivePrevious(batch);
         Instant started = Instant.now();
-        reports.recordStart(batch, listName, started);
-        BatchRun run = newRun(batch, listName, Path.of(listFile), started);
+        String runId = UUID.randomUUID().toString();
+        reports.recordStart(batch, listName, started, runId);
+        BatchRun run = newRun(batch, listName, Path.of(listFile), started, runId);
         register(run);
         try (BatchField.Scope scope = BatchField.of(batch)) {
             LOG.info(
@@ -122,7 +126,9 @@ public final class BatchRegistry {
             throw new IllegalStateException("batch " + batch + " is already running");
         }
         Instant started = reports.startOf(batch).orElseGet(Instant::now);
-        BatchRun run = newRun(batch, listName, listFile, started);
+        // a run recorded before runs had identifiers gets one now; outcomes in flight carry none then
+        String runId = reports.runOf(batch).orElseGet(() -> UUID.randomUUID().toString());
+        BatchRun run = newRun(batch, listName, listFile, started, runId);
         JournalReader.replay(reports.journal(batch), run::recordedBefore);
         register(run);
         try (BatchField.Scope scope = BatchField.of(batch)) {
@@ -174,7 +180,8 @@ public final class BatchRegistry {
         return resumed;
     }
 
-    private BatchRun newRun(String batch, String listName, Path listFile, Instant started) throws IOException {
+    private BatchRun newRun(String batch, String listName, Path listFile, Instant started, String runId)
+            throws IOException {
         String retried = RetryTarget.of(listFile, ListFormat.of(listName));
         String folder = retried == null ? batch : SafeName.batchName(retried);
         if (retried != null) {
@@ -188,6 +195,7 @@ public final class BatchRegistry {
                 listName,
                 listFile,
                 started,
+                runId,
                 new NamePlanner(layout, folder, claims.forBatch(batch), nameFromResponse),
                 new Journal(reports.journal(batch)));
     }
@@ -205,16 +213,46 @@ public final class BatchRegistry {
         return run;
     }
 
-    /** Takes one item of the outcome queue: an outcome, or the news that a list was read to its end. */
+    /** The identifier of the running batch's run, or null when {@code batch} is not running. */
+    public String runId(String batch) {
+        BatchRun run = runs.get(batch);
+        return run == null ? null : run.runId();
+    }
+
+    /**
+     * Takes one item of the outcome queue: an outcome, or the news that a list was read to its end.
+     * {@code runId} is the run the item was sent for, when it crossed the broker (cluster mode): an item
+     * of another run, of a batch not running, or a second outcome of a line, is dropped and counted
+     * (README, "Running a cluster").
+     */
+    public void record(OutcomeItem item, @Header(FetchProps.RUN) String runId) {
+        String batch = batchOf(item);
+        BatchRun run = runs.get(batch);
+        if (run == null || (runId != null && !runId.equals(run.runId()))) {
+            LOG.debug("{}: an outcome of another run of it dropped ({})", batch, item);
+            events.dropped(batch, BatchEvents.STALE);
+            return;
+        }
+        record(run, item);
+    }
+
+    /** An item of this node's own run (one node, or a test): recorded as {@link #record(OutcomeItem, String)} does. */
     public void record(OutcomeItem item) {
+        record(item, null);
+    }
+
+    private void record(BatchRun run, OutcomeItem item) {
         // over the sealed type's three records; a pattern switch would check that, but is a preview in Java 17
         if (item instanceof Outcome outcome) {
-            run(outcome.batch()).record(outcome);
-            events.outcome(outcome);
+            if (run.record(outcome)) {
+                events.outcome(outcome);
+            } else {
+                events.dropped(run.name(), BatchEvents.DUPLICATE);
+            }
         } else if (item instanceof PendingDuplicate pending) {
-            run(pending.batch()).defer(pending);
+            run.defer(pending);
         } else if (item instanceof BatchFed fed) {
-            run(fed.batch()).allFed(fed.lines(), fed.wholeList());
+            run.allFed(fed.lines(), fed.wholeList());
         } else {
             throw new AssertionError("OutcomeItem permits no " + item.getClass());
         }

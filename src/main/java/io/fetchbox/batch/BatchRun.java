@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchRun implements Closeable {
     private final String name;
+    private final String runId;
     private final String listName;
     private final Path listFile;
     private final String folder;
@@ -41,8 +42,8 @@ public final class BatchRun implements Closeable {
     private final NamePlanner planner;
     private final Journal journal;
     private final BitSet linesToRetry = new BitSet();
-    /** Lines whose outcome an interrupted run already reported; empty for a new run. */
-    private final BitSet reportedBefore = new BitSet();
+    /** Lines that have their outcome: from the journal of an interrupted run, or recorded by this one. */
+    private final BitSet linesReported = new BitSet();
 
     private volatile boolean wholeListFed;
     private volatile boolean feedInterrupted;
@@ -65,9 +66,11 @@ public final class BatchRun implements Closeable {
             String listName,
             Path listFile,
             Instant started,
+            String runId,
             NamePlanner planner,
             Journal journal) {
         this.name = name;
+        this.runId = runId;
         this.folder = folder;
         this.listName = listName;
         this.listFile = listFile;
@@ -79,6 +82,11 @@ public final class BatchRun implements Closeable {
 
     public String name() {
         return name;
+    }
+
+    /** This run's identifier: a resumed run keeps it, a new run of the same name gets a new one. */
+    public String runId() {
+        return runId;
     }
 
     /** The batch whose folder this run's files go to: its own, or the one its list retries. */
@@ -125,19 +133,26 @@ public final class BatchRun implements Closeable {
     /** An outcome the journal already holds (a resumed run): counted, not written again. */
     void recordedBefore(JournalReader.Recorded recorded) {
         int line = Math.toIntExact(recorded.line());
-        if (reportedBefore.get(line)) {
+        if (linesReported.get(line)) {
             return;
         }
-        reportedBefore.set(line);
+        linesReported.set(line);
         count(recorded.outcome(), recorded.bytes(), line);
     }
 
-    /** Whether an interrupted run already reported this line, so that it is not fetched again. */
+    /** Whether this line has its outcome (an interrupted run reported it, say), so that it is not fetched again. */
     boolean reportedBefore(long line) {
-        return line <= Integer.MAX_VALUE && reportedBefore.get((int) line);
+        return line <= Integer.MAX_VALUE && linesReported.get((int) line);
     }
 
-    void record(Outcome outcome) {
+    /**
+     * Journals and counts a line's outcome, once: false (nothing written) when the line already has
+     * one, from the journal or from this run (a redelivered or re-fed line, in cluster mode).
+     */
+    boolean record(Outcome outcome) {
+        if (reportedBefore(outcome.line())) {
+            return false;
+        }
         try {
             journal.append(outcome);
         } catch (IOException e) {
@@ -151,7 +166,10 @@ public final class BatchRun implements Closeable {
                         e.getMessage());
             }
         }
-        count(outcome.outcome(), outcome.bytes() == null ? 0 : outcome.bytes(), Math.toIntExact(outcome.line()));
+        int line = Math.toIntExact(outcome.line());
+        linesReported.set(line);
+        count(outcome.outcome(), outcome.bytes() == null ? 0 : outcome.bytes(), line);
+        return true;
     }
 
     private void count(String outcome, long byteCount, int line) {

@@ -1,19 +1,26 @@
 package io.fetchbox.fetch;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Where a download enters and leaves the fetch route. The scheduler handed the task over with its
  * host slot taken; the slot is given back when this exchange completes, whichever way it ends. A
- * redirect or a retry goes back into the scheduler as a new exchange, under the host it goes to.
+ * redirect or a retry goes back as a new exchange, under the host it goes to ({@link TaskQueue}).
  */
 public final class Admission {
     private final HostScheduler<Exchange> scheduler;
+    private final TaskQueue queue;
 
-    public Admission(HostScheduler<Exchange> scheduler) {
+    /** @param queue where redirects and retries go back to (the scheduler itself, or the broker) */
+    public Admission(HostScheduler<Exchange> scheduler, TaskQueue queue) {
         this.scheduler = scheduler;
+        this.queue = queue;
+    }
+
+    /** One node's admission: redirects and retries go back to the scheduler. */
+    public Admission(HostScheduler<Exchange> scheduler) {
+        this(scheduler, new SchedulerQueue(scheduler));
     }
 
     public void admit(Exchange exchange) throws Exception {
@@ -41,15 +48,13 @@ public final class Admission {
         requeue(exchange, task.redirectedTo(target), 0);
     }
 
-    /** Hands a task back to the scheduler, to run once {@code delayMillis} have passed. */
+    /** Hands a task back, to run once {@code delayMillis} have passed. */
     void requeue(Exchange current, FetchTask task, long delayMillis) {
-        Exchange next = new DefaultExchange(current.getContext());
-        next.getMessage().setBody(task);
-        scheduler.requeue(next, delayMillis * 1_000_000L);
+        queue.requeue(current, task, delayMillis);
     }
 
     /** A 429 or 503 with Retry-After: no request goes to the host until the time is up. */
     void pauseHost(FetchTask task, long delayMillis) {
-        scheduler.pause(task.hostKey(), delayMillis * 1_000_000L);
+        queue.pauseHost(task.hostKey(), delayMillis);
     }
 }

@@ -8,6 +8,8 @@ package io.fetchbox.fetch;
 public final class FetchProps {
     /** The batch: an exchange property in the inbox, recover and feed routes, a header from the report route on. */
     public static final String BATCH = "fetchboxBatch";
+    /** Header: the run an item crossed the broker for (cluster mode); absent on one node. */
+    public static final String RUN = "fetchboxRun";
 
     public static final String TASK = "fetchboxTask";
     public static final String NEXT_URL = "fetchboxNextUrl";

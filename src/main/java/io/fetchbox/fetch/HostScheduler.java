@@ -176,6 +176,43 @@ public final class HostScheduler<T> {
         }
     }
 
+    /**
+     * For work this scheduler does not hold (cluster mode: the broker holds it, docs/architecture.md,
+     * "Cluster mode"): takes a slot of {@code host} now if its slots, pause, rate and the admission
+     * condition allow, and returns 0; else returns how many nanoseconds to wait before asking again
+     * (at least 1), or -1 once the scheduler is stopped. Give the slot back with {@link #release}.
+     */
+    public long tryStart(String host) {
+        lock.lock();
+        try {
+            if (stopped) {
+                return -1;
+            }
+            if (!admitting.getAsBoolean()) {
+                return TimeUnit.MILLISECONDS.toNanos(250);
+            }
+            long now = nanoClock.getAsLong();
+            Lane<T> lane = lane(host);
+            if (lane.inFlight >= perHost) {
+                // a slot frees when a request ends, which no clock tells
+                return TimeUnit.MILLISECONDS.toNanos(100);
+            }
+            long readyAt = Math.max(lane.pausedUntil, lane.nextStart);
+            if (now < readyAt) {
+                return readyAt - now;
+            }
+            if (lane.pausedUntil != Long.MIN_VALUE) {
+                lane.pausedUntil = Long.MIN_VALUE;
+                LOG.info("{}: its pause is over; requests go on", lane.host);
+            }
+            waiting++; // startRequest counts a waiting item out
+            startRequest(lane, now);
+            return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Gives back the slot of an item {@link #poll} handed out. */
     public void release(String host) {
         lock.lock();

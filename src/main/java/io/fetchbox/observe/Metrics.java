@@ -53,6 +53,7 @@ public final class Metrics implements BatchEvents {
     private final Map<String, Counter> downloads = new ConcurrentHashMap<>();
     private final Counter bytes;
     private final Counter retries;
+    private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hosts = new ConcurrentHashMap<>();
     private final Map<String, List<Meter>> batchGauges = new ConcurrentHashMap<>();
 
@@ -79,6 +80,15 @@ public final class Metrics implements BatchEvents {
         retries = Counter.builder("fetchbox.retries")
                 .description("Failed attempts that are tried again")
                 .register(registry);
+        for (String reason : List.of(BatchEvents.DUPLICATE, BatchEvents.STALE)) {
+            dropped.put(
+                    reason,
+                    Counter.builder("fetchbox.outcomes.dropped")
+                            .description("Outcomes not recorded: a line's second (redelivered or fed again), or"
+                                    + " another run's")
+                            .tag("reason", reason)
+                            .register(registry));
+        }
         Gauge.builder("fetchbox.downloads.in.flight", inFlight::getAsInt)
                 .description("Requests in flight")
                 .register(registry);
@@ -112,6 +122,14 @@ public final class Metrics implements BatchEvents {
         }
         if (Outcome.FAILED.equals(outcome.outcome()) && outcome.error() != null) {
             hostOf(outcome.url()).ifPresent(host -> hostError(host, outcome.error()));
+        }
+    }
+
+    @Override
+    public void dropped(String batch, String reason) {
+        Counter counter = dropped.get(reason);
+        if (counter != null) {
+            counter.increment();
         }
     }
 

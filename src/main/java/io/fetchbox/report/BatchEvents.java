@@ -21,6 +21,14 @@ public interface BatchEvents {
 
     default void finished(String batch) {}
 
+    /** Why an outcome was not recorded: another run's, or a line's second (cluster mode). */
+    String STALE = "stale";
+
+    String DUPLICATE = "duplicate";
+
+    /** An outcome of {@code batch} dropped, for {@code reason} ({@link #STALE} or {@link #DUPLICATE}). */
+    default void dropped(String batch, String reason) {}
+
     /** Tells each of {@code observers}, in order. */
     static BatchEvents all(BatchEvents... observers) {
         List<BatchEvents> list = List.of(observers);
@@ -43,6 +51,11 @@ public interface BatchEvents {
             @Override
             public void finished(String batch) {
                 list.forEach(o -> o.finished(batch));
+            }
+
+            @Override
+            public void dropped(String batch, String reason) {
+                list.forEach(o -> o.dropped(batch, reason));
             }
         };
     }

@@ -68,6 +68,29 @@ public record Outcome(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** This outcome of {@code batch}: the journal line leaves the batch out, a message across the broker adds it. */
+    public Outcome inBatch(String batch) {
+        return new Outcome(
+                batch,
+                line,
+                retryOfLine,
+                url,
+                file,
+                outcome,
+                httpStatus,
+                bytes,
+                sha256,
+                contentType,
+                etag,
+                lastModified,
+                attempts,
+                ms,
+                node,
+                error,
+                errorDetail,
+                warnings);
+    }
+
     /** Failed and invalid lines go to failed.txt, ready to drop back into the inbox. */
     @JsonIgnore
     public boolean needsRetry() {

@@ -1,7 +1,7 @@
 package io.fetchbox.report;
 
 /**
- * What the outcome queue (seda:outcomes) carries to the report route: a line's {@link Outcome}, a
+ * What the outcome queue (outcomes:report) carries to the report route: a line's {@link Outcome}, a
  * {@link PendingDuplicate} still waiting for its name, or {@link BatchFed}, the count of lines to wait for.
  *
  * <p>It lives here, beside {@code Outcome}, rather than in {@code batch}: {@code Outcome} must implement

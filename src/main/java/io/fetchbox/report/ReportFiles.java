@@ -50,7 +50,11 @@ public final class ReportFiles {
     }
 
     /** Records when a run started, so that a later run can name the history files after it. */
-    public void recordStart(String batch, String listName, Instant started) throws IOException {
+    /**
+     * Records that a run of {@code batch} started, and its identifier: outcomes that carry another run's
+     * identifier are never recorded in this one (cluster mode, docs/architecture.md).
+     */
+    public void recordStart(String batch, String listName, Instant started, String run) throws IOException {
         Path file = runFile(batch);
         Files.createDirectories(file.getParent());
         AtomicFiles.write(
@@ -58,7 +62,8 @@ public final class ReportFiles {
                 JSON.writeValueAsBytes(JSON.createObjectNode()
                         .put("batch", batch)
                         .put("list", listName)
-                        .put("started", started.toString())));
+                        .put("started", started.toString())
+                        .put("run", run)));
     }
 
     /** Moves the reports of an earlier run of {@code batch}, if there are any, to history. */
@@ -96,6 +101,16 @@ public final class ReportFiles {
         }
         JsonNode started = JSON.readTree(run.toFile()).get("started");
         return started == null ? Optional.empty() : Optional.of(Instant.parse(started.asText()));
+    }
+
+    /** The identifier of the last run of {@code batch}, as {@link #recordStart} wrote it. */
+    public Optional<String> runOf(String batch) throws IOException {
+        Path run = runFile(batch);
+        if (!Files.exists(run)) {
+            return Optional.empty();
+        }
+        JsonNode id = JSON.readTree(run.toFile()).get("run");
+        return id == null || id.asText().isEmpty() ? Optional.empty() : Optional.of(id.asText());
     }
 
     private Path runFile(String batch) {

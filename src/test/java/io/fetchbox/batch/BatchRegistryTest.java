@@ -118,7 +118,7 @@ class BatchRegistryTest {
     @Test
     void theReportsOfAnEarlierRunGoToHistoryStampedWithItsStart() throws IOException {
         Files.createDirectories(reportsFolder);
-        reports.recordStart("pics", "pics.txt", Instant.parse("2025-05-06T07:08:09Z"));
+        reports.recordStart("pics", "pics.txt", Instant.parse("2025-05-06T07:08:09Z"), "run-1");
         Files.writeString(reports.journal("pics"), "{\"line\":1}\n");
         Files.writeString(reports.summary("pics"), "{}");
 
@@ -144,6 +144,59 @@ class BatchRegistryTest {
                 .contains("\"line\":1", "\"outcome\":\"downloaded\"");
         assertThat(events.heard).containsExactly("started pics", "outcome pics 1 downloaded");
         assertThat(running.status("pics").orElseThrow().reported()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondOutcomeOfALineIsDroppedAndCounted() throws IOException {
+        open("pics.txt", "http://example.org/a.bin\n");
+        String run = batches.runId("pics");
+
+        batches.record(outcome(1, Outcome.DOWNLOADED), run);
+        batches.record(outcome(1, Outcome.FAILED), run);
+
+        assertThat(Files.readAllLines(reports.journal("pics"))).hasSize(1);
+        assertThat(events.heard).containsExactly("started pics", "outcome pics 1 downloaded", "dropped pics duplicate");
+        assertThat(running.status("pics").orElseThrow().reported()).isEqualTo(1);
+        assertThat(running.status("pics").orElseThrow().failed()).isZero();
+    }
+
+    @Test
+    void anOutcomeOfAnotherRunOrOfABatchNotRunningIsDroppedAndCounted() throws IOException {
+        open("pics.txt", "http://example.org/a.bin\n");
+
+        batches.record(outcome(1, Outcome.DOWNLOADED), "an-earlier-run");
+        batches.record(new BatchFed("gone", 3, true), null);
+
+        assertThat(reports.journal("pics")).isEmptyFile();
+        assertThat(events.heard).containsExactly("started pics", "dropped pics stale", "dropped gone stale");
+        assertThat(running.status("pics").orElseThrow().reported()).isZero();
+    }
+
+    @Test
+    void eachRunHasItsOwnIdentifierRecordedWithItsStartAndAResumedRunKeepsIt() throws IOException {
+        open("pics.txt", "http://example.org/a.bin\n");
+        String first = batches.runId("pics");
+        assertThat(first).isNotBlank();
+        assertThat(reports.runOf("pics")).contains(first);
+        assertThat(batches.runId("other")).isNull();
+
+        // interrupted: a new registry (the next start, or a new leader) resumes it under the same identifier
+        BatchRegistry next = new BatchRegistry(
+                inbox,
+                output.root(),
+                state,
+                reports,
+                Layout.BATCH,
+                false,
+                new OutputClaims(output, state, false),
+                verdict,
+                OnceWatch.service(),
+                new FailureLog(),
+                () -> null,
+                new RunningBatches(),
+                BatchEvents.NONE);
+        next.resumeInterrupted();
+        assertThat(next.runId("pics")).isEqualTo(first);
     }
 
     @Test
@@ -326,7 +379,7 @@ class BatchRegistryTest {
         Files.writeString(
                 inProgress.resolve("pics.txt"), "http://example.org/a\nhttp://example.org/b\nhttp://example.org/c\n");
         Files.createDirectories(reportsFolder);
-        reports.recordStart("pics", "pics.txt", started);
+        reports.recordStart("pics", "pics.txt", started, "run-1");
         Files.writeString(
                 reports.journal("pics"),
                 "{\"line\":1,\"outcome\":\"downloaded\",\"bytes\":42}\n{\"line\":3,\"outcome\":\"failed\"}\n{\"line\":2,\"outc",
@@ -451,6 +504,11 @@ class BatchRegistryTest {
         @Override
         public void finished(String batch) {
             heard.add("finished " + batch);
+        }
+
+        @Override
+        public void dropped(String batch, String reason) {
+            heard.add("dropped " + batch + " " + reason);
         }
     }
 }

@@ -40,7 +40,8 @@ class BatchRunTest {
     void run() throws IOException {
         journal = dir.resolve("reports/pics.jsonl");
         planner = new NamePlanner(Layout.BATCH, "pics", TargetClaims.acceptAll(), false);
-        run = new BatchRun("pics", "pics", "pics.txt", dir.resolve("pics.txt"), STARTED, planner, new Journal(journal));
+        run = new BatchRun(
+                "pics", "pics", "pics.txt", dir.resolve("pics.txt"), STARTED, "run-1", planner, new Journal(journal));
     }
 
     @Test
@@ -219,6 +220,7 @@ class BatchRunTest {
                 "pics.csv",
                 dir.resolve("pics.csv"),
                 STARTED,
+                "run-1",
                 planner,
                 new Journal(dir.resolve("reports/csv.jsonl")));
 

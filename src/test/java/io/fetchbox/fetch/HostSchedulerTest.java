@@ -24,6 +24,33 @@ class HostSchedulerTest {
     }
 
     @Test
+    void workHeldElsewhereTakesASlotOnlyWhenTheHostsSlotsPauseAndRateAllowAndSaysHowLongToWait() {
+        HostScheduler<String> s = scheduler(2, 2.0, 100);
+        long second = TimeUnit.SECONDS.toNanos(1);
+
+        assertThat(s.tryStart("a")).isZero();
+        // two a second: the next request to a may start half a second after the first
+        assertThat(s.tryStart("a")).isEqualTo(second / 2);
+        now.addAndGet(second / 2);
+        assertThat(s.tryStart("a")).isZero();
+        assertThat(s.inFlight()).isEqualTo(2);
+        now.addAndGet(second);
+        assertThat(s.tryStart("a")).as("both slots taken").isPositive();
+        s.release("a");
+        assertThat(s.tryStart("a")).isZero();
+
+        s.pause("b", 3 * second);
+        assertThat(s.tryStart("b")).isEqualTo(3 * second);
+        now.addAndGet(3 * second);
+        assertThat(s.tryStart("b")).isZero();
+
+        s.admitOnlyWhile(() -> false);
+        assertThat(s.tryStart("c")).as("no room on disk").isPositive();
+        s.stop();
+        assertThat(s.tryStart("c")).isEqualTo(-1);
+    }
+
+    @Test
     void aHostGetsNoMoreThanPerHostItemsAtOnce() throws InterruptedException {
         HostScheduler<String> s = scheduler(2, 0, 100);
         for (int i = 0; i < 4; i++) {
