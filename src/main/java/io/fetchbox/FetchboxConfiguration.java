@@ -5,9 +5,11 @@ import io.fetchbox.batch.Feeder;
 import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
+import io.fetchbox.batch.Recovery;
 import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.batch.RunningBatches;
 import io.fetchbox.batch.StallWatch;
+import io.fetchbox.cluster.ClusterMode;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
 import io.fetchbox.fetch.Bodies;
@@ -23,6 +25,8 @@ import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
 import io.fetchbox.fetch.Responses;
 import io.fetchbox.fetch.RetryPolicy;
+import io.fetchbox.fetch.SchedulerQueue;
+import io.fetchbox.fetch.TaskQueue;
 import io.fetchbox.hosts.HostsComponent;
 import io.fetchbox.inbox.InboxFilter;
 import io.fetchbox.inbox.Intake;
@@ -42,18 +46,24 @@ import io.fetchbox.web.BatchRetry;
 import io.fetchbox.web.BatchesView;
 import io.fetchbox.web.HostsView;
 import io.fetchbox.web.ListUpload;
+import io.fetchbox.web.NodesView;
 import io.fetchbox.web.ReportDownloads;
 import io.fetchbox.web.RequestBodies;
 import io.fetchbox.web.UploadLimits;
 import io.fetchbox.web.UploadSlots;
 import io.fetchbox.web.WebAssets;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.CamelConfiguration;
@@ -87,6 +97,9 @@ final class FetchboxConfiguration implements CamelConfiguration {
     private BatchRegistry batches;
 
     private final Notices notices;
+    /** Set by configure in cluster mode (fetchbox.broker-url); null on one node. */
+    private ClusterMode cluster;
+
     private final NotifyEndpoints notifyEndpoints;
 
     /**
@@ -140,12 +153,12 @@ final class FetchboxConfiguration implements CamelConfiguration {
     }
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         stop.stopping(context);
-        bindAll(context.getRegistry());
+        bindAll(context, context.getRegistry());
     }
 
-    private void bindAll(Registry registry) {
+    private void bindAll(CamelContext context, Registry registry) throws Exception {
         Path inbox = settings.inboxPath();
         OutputFolder outputFolder = new OutputFolder(settings.outputPath());
         Path output = outputFolder.root();
@@ -177,6 +190,8 @@ final class FetchboxConfiguration implements CamelConfiguration {
                 running,
                 events);
         registry.bind("batches", batches);
+        // one node registers interrupted batches at start-up; a cluster's leader when it becomes leader
+        registry.bind("recovery", new Recovery(batches, settings.clusterMode()));
         bindWeb(registry, running, metrics, recentFailures);
         this.batches = batches;
         registry.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
@@ -191,11 +206,28 @@ final class FetchboxConfiguration implements CamelConfiguration {
         registry.bind("http", new FetchboxHttpComponent(hostPolicy));
         // Camel's file component, writing bodies only into temporary files found without following links
         registry.bind("file", new OutputFileComponent(outputFolder));
-        // hosts:fetch, the fetch route's queue: the host scheduler as an endpoint (routes/fetch.camel.yaml)
-        registry.bind("hosts", new HostsComponent(scheduler));
-        // outcomes:report, the report route's queue (routes/report.camel.yaml)
-        registry.bind("outcomes", outcomeQueue());
-        Admission admission = new Admission(scheduler);
+        TaskQueue taskQueue;
+        if (settings.clusterMode()) {
+            // hosts:fetch and outcomes:report over the broker's queues, leadership, host pauses for all nodes
+            cluster = new ClusterMode(
+                    settings.brokerUrl(),
+                    settings.brokerUser(),
+                    settings.brokerPassword(),
+                    settings.nodeId(),
+                    settings.perHost(),
+                    reports,
+                    scheduler,
+                    batches::forgetAll);
+            taskQueue = cluster.bindInto(context, registry, batches);
+            clusterMeters(metrics);
+        } else {
+            // hosts:fetch, the fetch route's queue: the host scheduler as an endpoint (routes/fetch.camel.yaml)
+            registry.bind("hosts", new HostsComponent(scheduler));
+            // outcomes:report, the report route's queue (routes/report.camel.yaml)
+            registry.bind("outcomes", outcomeQueue());
+            taskQueue = new SchedulerQueue(scheduler);
+        }
+        Admission admission = new Admission(scheduler, taskQueue);
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
                         .nextDouble());
@@ -224,6 +256,46 @@ final class FetchboxConfiguration implements CamelConfiguration {
                         stop::cutting,
                         diskSpace::filledUp));
         bindNotify(registry);
+    }
+
+    /** GET /api/nodes: the cluster's nodes from their status files, or this one alone. */
+    private NodesView nodesView() {
+        if (settings.clusterMode()) {
+            return new NodesView(
+                    () -> cluster.nodes().nodes(),
+                    () -> cluster.nodes().nodes().stream()
+                            .filter(n -> "leader".equals(n.role()))
+                            .map(n -> n.id())
+                            .findFirst(),
+                    Clock.systemUTC());
+        }
+        Map<String, Object> self = new LinkedHashMap<>();
+        self.put("id", settings.nodeId());
+        self.put("role", "single");
+        return new NodesView(
+                () -> {
+                    Map<String, Object> now = new LinkedHashMap<>(self);
+                    now.put("last_seen", Instant.now().toString());
+                    now.put("in_flight", scheduler.inFlight());
+                    return List.of(now);
+                },
+                () -> Optional.of(settings.nodeId()),
+                Clock.systemUTC());
+    }
+
+    /** fetchbox_cluster_nodes and fetchbox_leader (README, "Running a cluster"). */
+    private void clusterMeters(Metrics metrics) {
+        Gauge.builder("fetchbox.cluster.nodes", () -> cluster.nodes().present())
+                .description("Nodes heard of in the last 10 seconds, this one included")
+                .register(metrics.registry());
+        Gauge.builder("fetchbox.leader", () -> cluster.leadership().isLeader() ? 1 : 0)
+                .description("1 on the node that leads, else 0")
+                .register(metrics.registry());
+    }
+
+    /** Cluster mode's parts, or null on one node. */
+    ClusterMode cluster() {
+        return cluster;
     }
 
     /**
@@ -299,6 +371,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
         registry.bind("vertxOptions", UploadLimits.DEFAULT.vertxOptions());
         registry.bind("reportDownloads", new ReportDownloads(settings.reportsPath()));
         registry.bind("hostsView", new HostsView(scheduler::hosts, Clock.systemUTC()));
+        registry.bind("nodesView", nodesView());
         registry.bind("webAssets", new WebAssets());
         this.metrics = metrics;
     }

@@ -76,7 +76,9 @@ final class Service {
         }
         // then the lock, so that a second instance says one line and touches nothing
         try {
-            holdFolders();
+            if (!settings.clusterMode()) {
+                holdFolders();
+            }
         } catch (HeldElsewhereException e) {
             System.err.println("fetchbox: " + e.getMessage());
             return 2;
@@ -162,7 +164,10 @@ final class Service {
      * properties, routes. Tests start the result themselves.
      */
     FetchboxConfiguration configure(Main main) {
-        holdFolders();
+        // in cluster mode the nodes share the folders; leadership decides who reads and writes them
+        if (!settings.clusterMode()) {
+            holdFolders();
+        }
         try {
             return configureHeld(main);
         } catch (RuntimeException | Error e) {
@@ -207,7 +212,10 @@ final class Service {
             @Override
             public void beforeStart(BaseMainSupport support) {
                 try {
-                    configuration.resumeInterrupted();
+                    // in cluster mode the leader resumes them, when it becomes leader (routes/recover.camel.yaml)
+                    if (!settings.clusterMode()) {
+                        configuration.resumeInterrupted();
+                    }
                 } catch (UncheckedIOException e) {
                     // an expected failure of this machine: one line and exit 2, as for the folders
                     startProblem = e.getMessage() + ": " + StartupChecks.reason(e.getCause());
@@ -256,20 +264,34 @@ final class Service {
                 .setAsideIn(InboxFolders.inProgress(inbox));
     }
 
-    /** The working directory's routes/ when it has any (a user's edited copy), else the packaged ones. */
+    /**
+     * The working directory's routes/ when it has any (a user's edited copy), else the packaged ones; the
+     * cluster routes only in cluster mode (README, "Running a cluster").
+     */
     private String routesPattern() {
         Path local = settings.workingDirectory().resolve("routes");
         try (Stream<Path> files = Files.isDirectory(local) ? Files.list(local) : Stream.empty()) {
-            if (files.anyMatch(p -> p.getFileName().toString().endsWith(".camel.yaml"))) {
-                return "file:" + local.toAbsolutePath() + "/*.camel.yaml";
+            List<String> yaml = files.filter(p -> p.getFileName().toString().endsWith(ROUTES_SUFFIX))
+                    .filter(p -> settings.clusterMode()
+                            || !p.getFileName().toString().equals(CLUSTER_ROUTES + ROUTES_SUFFIX))
+                    .map(p -> "file:" + p.toAbsolutePath())
+                    .sorted()
+                    .toList();
+            if (!yaml.isEmpty()) {
+                return String.join(",", yaml);
             }
         } catch (IOException e) {
             LOG.warn("cannot read {}: using the packaged routes", local);
         }
-        return PACKAGED_ROUTES.stream()
-                .map(name -> "classpath:routes/" + name + ".camel.yaml")
-                .collect(Collectors.joining(","));
+        Stream<String> packaged = settings.clusterMode()
+                ? Stream.concat(PACKAGED_ROUTES.stream(), Stream.of(CLUSTER_ROUTES))
+                : PACKAGED_ROUTES.stream();
+        return packaged.map(name -> "classpath:routes/" + name + ROUTES_SUFFIX).collect(Collectors.joining(","));
     }
+
+    private static final String ROUTES_SUFFIX = ".camel.yaml";
+    /** The routes every node of a cluster runs besides the others: host pauses heard, node status. */
+    static final String CLUSTER_ROUTES = "cluster";
 
     private void createFolders() {
         try {

@@ -22,7 +22,7 @@ class PackageGraphTest {
     static final List<List<String>> TIERS = List.of(
             List.of("app"),
             List.of("web"),
-            List.of("inbox", "observe", "notify", "hosts"),
+            List.of("inbox", "observe", "notify", "hosts", "cluster"),
             List.of("batch"),
             List.of("fetch"),
             List.of("report"),

@@ -152,6 +152,21 @@ public final class BatchRegistry {
         toFeed.addAll(registerInterrupted());
     }
 
+    /**
+     * Forgets every running batch, their files still in .inprogress/ and their journals as they are:
+     * this node no longer leads, and the next leader resumes them (cluster mode).
+     */
+    public void forgetAll() {
+        for (BatchStatus status : runs.statuses()) {
+            String batch = status.name();
+            runs.remove(batch);
+            failureLog.forget(batch);
+            claims.releaseBatch(batch);
+            events.finished(batch);
+        }
+        toFeed.clear();
+    }
+
     /** The resumed batches not yet handed to the feed route (each is handed over once). */
     public List<String> resumedToFeed() {
         List<String> names = new ArrayList<>();
@@ -175,7 +190,10 @@ public final class BatchRegistry {
         }
         List<String> resumed = new ArrayList<>();
         for (Path list : lists) {
-            resumed.add(resume(list));
+            // a new leader's inbox may have opened a list since it was put there; it runs already
+            if (!runs.contains(SafeName.batchName(list.getFileName().toString()))) {
+                resumed.add(resume(list));
+            }
         }
         return resumed;
     }

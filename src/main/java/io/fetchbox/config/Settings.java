@@ -127,10 +127,24 @@ public final class Settings {
         Settings settings = new Settings(sources, layers, reader);
         List<String> problems = new ArrayList<>(layers.problems);
         problems.addAll(reader.problems);
+        problems.addAll(settings.clusterConflicts());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return settings;
+    }
+
+    /** What cluster mode cannot do (README, "Running a cluster"), each a start-up problem. */
+    private List<String> clusterConflicts() {
+        List<String> conflicts = new ArrayList<>();
+        if (clusterMode() && contentDisposition()) {
+            conflicts.add("fetchbox.content-disposition=true cannot be used with fetchbox.broker-url: in cluster mode"
+                    + " every name is planned by the leader, in list order");
+        }
+        if (clusterMode() && once()) {
+            conflicts.add("--once cannot be used with fetchbox.broker-url: a cluster runs until stopped");
+        }
+        return conflicts;
     }
 
     /** Every key Settings knows, in the order of the README's table. */

@@ -75,6 +75,7 @@ public final class Failures {
             // README, "Reliability": SIGTERM cut it after fetchbox.shutdown-timeout; no outcome, the partial body
             // kept, the list stays in .inprogress/ for the next start
             LOG.warn("{}: cut by shutdown; resumed by the next start", where);
+            exchange.setProperty(FetchProps.CUT, true);
             return null;
         }
         String noSpace = failure.noSpaceReason();

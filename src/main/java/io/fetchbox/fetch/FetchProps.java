@@ -30,6 +30,8 @@ public final class FetchProps {
     public static final String PARTIAL_RECORDED = "fetchboxPartialRecorded";
     /** True when the partial body must be thrown away before the next attempt. */
     public static final String START_OVER = "fetchboxStartOver";
+    /** Set when a stop cut this download: no outcome; in cluster mode its message goes back to the broker. */
+    public static final String CUT = "fetchboxCut";
 
     private FetchProps() {}
 }

@@ -189,7 +189,8 @@ public final class HostScheduler<T> {
                 return -1;
             }
             if (!admitting.getAsBoolean()) {
-                return TimeUnit.MILLISECONDS.toNanos(250);
+                // the disk is full: asked again once a second, as the other waits are
+                return TimeUnit.SECONDS.toNanos(1);
             }
             long now = nanoClock.getAsLong();
             Lane<T> lane = lane(host);

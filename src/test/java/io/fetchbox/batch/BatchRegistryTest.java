@@ -456,6 +456,31 @@ class BatchRegistryTest {
                 .hasMessage("batch pics is already running");
     }
 
+    @Test
+    void resumingSkipsTheListsOfBatchesAlreadyRunning() throws IOException {
+        open("pics.txt", "http://example.org/a.bin\n");
+        Files.writeString(inProgress.resolve("more.txt"), "http://example.org/b.bin\n");
+
+        batches.resumeInterrupted();
+
+        assertThat(batches.resumedToFeed()).containsExactly("more");
+        assertThat(running.count()).isEqualTo(2);
+    }
+
+    @Test
+    void forgettingEveryBatchLeavesTheirListsAndJournalsForTheNextLeader() throws IOException {
+        open("pics.txt", "http://example.org/a.bin\n");
+        batches.record(outcome(1, Outcome.DOWNLOADED));
+
+        batches.forgetAll();
+
+        assertThat(running.count()).isZero();
+        assertThat(batches.isActive("pics")).isFalse();
+        assertThat(inProgress.resolve("pics.txt")).exists();
+        assertThat(Files.readAllLines(reports.journal("pics"))).hasSize(1);
+        assertThat(events.heard).last().isEqualTo("finished pics");
+    }
+
     private String open(String name, String content) throws IOException {
         Path list = Files.writeString(inProgress.resolve(name), content);
         return batches.open(list.toString(), name);

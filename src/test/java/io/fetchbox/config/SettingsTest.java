@@ -165,4 +165,26 @@ class SettingsTest {
                 .containsPattern("fetchbox.max-bytes +=  ?0 \\(no limit\\)")
                 .contains("(" + TestSources.WORKING_DIRECTORY.resolve("inbox") + ")");
     }
+
+    @Test
+    void clusterModeRefusesWhatOnlyOneNodeCanDo() {
+        TestSources sources = TestSources.sources();
+        sources.argument("--fetchbox.broker-url=tcp://127.0.0.1:61616");
+        sources.argument("--fetchbox.content-disposition=true");
+        sources.argument("--once");
+
+        assertThatThrownBy(sources::load)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fetchbox.content-disposition=true cannot be used with fetchbox.broker-url")
+                .hasMessageContaining("--once cannot be used with fetchbox.broker-url");
+    }
+
+    @Test
+    void withoutABrokerBothAreFine() throws ConfigException {
+        TestSources sources = TestSources.sources();
+        sources.argument("--fetchbox.content-disposition=true");
+        sources.argument("--once");
+
+        assertThat(sources.load().clusterMode()).isFalse();
+    }
 }

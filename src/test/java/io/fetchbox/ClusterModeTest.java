@@ -1,0 +1,50 @@
+package io.fetchbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fetchbox.testing.EmbeddedBroker;
+import io.fetchbox.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One node in cluster mode, in this JVM, against an Artemis broker in this JVM: it leads, feeds its
+ * downloads through the broker's fetch queue, takes them back off it, and records their outcomes from
+ * the broker's outcome queue (README, "Running a cluster"). Several nodes are {@code it/ClusterIT}'s.
+ */
+class ClusterModeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoneNodeLeadsAndRunsABatchThroughTheBroker() throws Exception {
+        Workspace ws = new Workspace(dir.resolve("node"));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"));
+                TestServer server = TestServer.start();
+                ServiceRun service =
+                        new ServiceRun(ws.args("--fetchbox.broker-url=" + broker.url(), "--fetchbox.node-id=node-1"))) {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                list.append(server.url("/f/a" + i + ".bin?size=300&seed=" + i)).append('\n');
+            }
+            list.append("not a url\n");
+
+            ws.drop("pics.txt", list.toString());
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> ws.hasSummary("pics"));
+            List<JsonNode> report = ws.report("pics");
+            assertThat(report).hasSize(21);
+            assertThat(report.stream().filter(r -> r.path("outcome").asText().equals("downloaded")))
+                    .hasSize(20)
+                    .allSatisfy(r -> assertThat(r.path("node").asText()).isEqualTo("node-1"));
+            assertThat(ws.outputFiles()).hasSize(20);
+            assertThat(broker.messageCount("fetchbox.fetch")).isZero();
+            assertThat(broker.messageCount("fetchbox.outcomes")).isZero();
+        }
+    }
+}
