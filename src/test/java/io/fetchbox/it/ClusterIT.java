@@ -1,5 +1,7 @@
 package io.fetchbox.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fetchbox.testing.Bodies;
 import io.fetchbox.testing.EmbeddedBroker;
