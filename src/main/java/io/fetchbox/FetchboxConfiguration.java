@@ -217,6 +217,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
                     settings.perHost(),
                     reports,
                     scheduler,
+                    lifecycle::isStopping,
                     batches::forgetAll);
             taskQueue = cluster.bindInto(context, registry, batches);
             clusterMeters(metrics);

@@ -47,4 +47,39 @@ class ClusterModeTest {
             assertThat(broker.messageCount("fetchbox.outcomes")).isZero();
         }
     }
+
+    @Test
+    void itListsItselfAsTheLeaderAndIsReadyOnlyWhileTheBrokerIsThere() throws Exception {
+        Workspace ws = new Workspace(dir.resolve("node"));
+        int port = WebClient.freePort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"));
+                ServiceRun service = new ServiceRun(ws.args(
+                        "--fetchbox.broker-url=" + broker.url(),
+                        "--fetchbox.node-id=node-1",
+                        "--fetchbox.http-port=" + port))) {
+            WebClient http = new WebClient(port);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> "node-1"
+                    .equals(http.json("/api/nodes").path("leader").asText()));
+            JsonNode self = http.json("/api/nodes").path("nodes").get(0);
+            assertThat(self.path("id").asText()).isEqualTo("node-1");
+            assertThat(self.path("role").asText()).isEqualTo("leader");
+            assertThat(self.has("last_seen") && self.has("in_flight") && self.has("done"))
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> http.get("/observe/health/ready").statusCode() == 200);
+            assertThat(http.get("/observe/metrics").body())
+                    .contains("fetchbox_cluster_nodes 1.0")
+                    .contains("fetchbox_leader 1.0");
+
+            broker.stop();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/observe/health/ready").statusCode() == 503);
+            assertThat(http.get("/observe/health/ready").body()).contains("broker");
+
+            broker.restart();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get("/observe/health/ready").statusCode() == 200);
+        }
+    }
 }

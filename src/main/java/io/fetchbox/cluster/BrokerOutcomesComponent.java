@@ -4,6 +4,7 @@ import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.report.OutcomeItem;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -28,10 +29,12 @@ import org.apache.camel.support.service.ServiceHelper;
 final class BrokerOutcomesComponent extends DefaultComponent {
     private final Function<String, String> runOfBatch;
     private final Handoff.Slot reportRoute;
+    private final BooleanSupplier stopping;
 
-    BrokerOutcomesComponent(Function<String, String> runOfBatch, Handoff.Slot reportRoute) {
+    BrokerOutcomesComponent(Function<String, String> runOfBatch, Handoff.Slot reportRoute, BooleanSupplier stopping) {
         this.runOfBatch = runOfBatch;
         this.reportRoute = reportRoute;
+        this.stopping = stopping;
     }
 
     @Override
@@ -75,7 +78,11 @@ final class BrokerOutcomesComponent extends DefaultComponent {
             Map<String, Object> headers = new HashMap<>();
             headers.put(FetchProps.RUN, run != null ? run : runOfBatch.apply(item.batch()));
             headers.values().removeIf(v -> v == null);
-            producer.sendBodyAndHeaders(BrokerQueues.sendTo(BrokerQueues.OUTCOMES), Wire.item(item), headers);
+            String body = Wire.item(item);
+            UntilSent.send(
+                    "outcomes",
+                    () -> producer.sendBodyAndHeaders(BrokerQueues.sendTo(BrokerQueues.OUTCOMES), body, headers),
+                    stopping);
         }
     }
 

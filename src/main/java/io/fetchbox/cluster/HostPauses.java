@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A host's pause (a 429 or 503 with Retry-After) for the whole cluster: it holds on the node that saw
@@ -18,6 +20,7 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class HostPauses {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(HostPauses.class);
 
     private final HostScheduler<Exchange> scheduler;
     private final Supplier<ProducerTemplate> producer;
@@ -33,7 +36,12 @@ public final class HostPauses {
                 .put("host", hostKey)
                 .put("millis", millis)
                 .toString();
-        producer.get().sendBody("jms:topic:" + BrokerQueues.HOST_PAUSES + "?deliveryPersistent=false", message);
+        try {
+            producer.get().sendBody("jms:topic:" + BrokerQueues.HOST_PAUSES + "?deliveryPersistent=false", message);
+        } catch (RuntimeException e) {
+            // the pause holds here; the other nodes learn of it from their own next 429, if any
+            LOG.warn("{}: its pause could not be told to the other nodes: {}", hostKey, e.getMessage());
+        }
     }
 
     /** A pause another node (or this one) published: held here too. */

@@ -4,6 +4,7 @@ import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FetchTask;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.camel.ProducerTemplate;
 
@@ -20,12 +21,18 @@ final class TaskMessages {
     private final ProducerTemplate producer;
     private final int perHost;
     private final Function<String, String> runOfBatch;
+    private final BooleanSupplier stopping;
 
-    /** @param runOfBatch the running batch's run identifier (the leader's registry), null when not running */
-    TaskMessages(ProducerTemplate producer, int perHost, Function<String, String> runOfBatch) {
+    /**
+     * @param runOfBatch the running batch's run identifier (the leader's registry), null when not running
+     * @param stopping whether this node is stopping: a send the broker does not take then fails at once
+     */
+    TaskMessages(
+            ProducerTemplate producer, int perHost, Function<String, String> runOfBatch, BooleanSupplier stopping) {
         this.producer = producer;
         this.perHost = perHost;
         this.runOfBatch = runOfBatch;
+        this.stopping = stopping;
     }
 
     /** A new download from the feed (the leader), for its batch's current run. */
@@ -43,7 +50,11 @@ final class TaskMessages {
         if (delayMillis > 0) {
             headers.put(BrokerQueues.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);
         }
-        producer.sendBodyAndHeaders(BrokerQueues.sendTo(BrokerQueues.FETCH), Wire.task(task), headers);
+        String body = Wire.task(task);
+        UntilSent.send(
+                "downloads",
+                () -> producer.sendBodyAndHeaders(BrokerQueues.sendTo(BrokerQueues.FETCH), body, headers),
+                stopping);
     }
 
     /** The task's host and one of {@code perHost} slots, by its line, so that a host's lines take turns. */

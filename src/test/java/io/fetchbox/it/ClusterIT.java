@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ClusterIT {
-    private static final int HOSTS = 3;
+    private static final int HOSTS = 6;
     private static final int PER_HOST = 4;
     private static final Duration READY = Duration.ofSeconds(60);
     private static final Duration BATCH = Duration.ofSeconds(150);
@@ -265,7 +265,7 @@ class ClusterIT {
                         "--fetchbox.broker-url=" + broker.url(),
                         "--fetchbox.node-id=" + id,
                         "--fetchbox.per-host=" + PER_HOST,
-                        "--fetchbox.concurrency=8",
+                        "--fetchbox.concurrency=4",
                         "--fetchbox.http-port=0",
                         "--fetchbox.inbox-settle=50ms");
         nodes.add(node);
@@ -280,7 +280,7 @@ class ClusterIT {
 
     private void awaitSummary(String batch) {
         Waits.until(
-                nodes.get(0),
+                nodes.stream().filter(FetchboxProcess::isAlive).findFirst().orElseThrow(),
                 hosts.get(0),
                 BATCH,
                 batch + ".summary.json\n" + logs(),
@@ -305,9 +305,12 @@ class ClusterIT {
             if (r == null) {
                 continue;
             }
+            // a URL whose outcome was lost with a dying node or broker is asked again, conditionally: its
+            // file is already there, whole (README, "Running a cluster")
+            int asked = item.host().count(item.path());
             soft.assertThat(r.path("outcome").asText())
-                    .as("line %d: %s", item.line(), r)
-                    .isEqualTo("downloaded");
+                    .as("line %d, asked %d time(s): %s", item.line(), asked, r)
+                    .isIn(asked > 1 ? new Object[] {"downloaded", "not_modified"} : new Object[] {"downloaded"});
             soft.assertThat(r.path("sha256").asText())
                     .as("sha256 of line %d", item.line())
                     .isEqualTo(Bodies.sha256(item.name(), item.seed(), item.size()));
