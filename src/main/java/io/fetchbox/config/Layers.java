@@ -93,16 +93,29 @@ final class Layers {
             String body = argument.startsWith("--") ? argument.substring(2) : "";
             int eq = body.indexOf('=');
             if (!body.startsWith(Key.PREFIX)) {
-                problems.add("unknown argument " + argument + "; use --once, --help, --version or --" + Key.PREFIX
-                        + "<key>=<value>" + Key.SEE_HELP);
+                problems.add("unknown argument " + withoutValue(argument) + "; use --once, --help, --version or --"
+                        + Key.PREFIX + "<key>=<value>" + Key.SEE_HELP);
             } else if (eq < 0) {
                 // Only the --key=value form: "--fetchbox.inbox lists" would be ambiguous with --once.
                 problems.add("argument " + argument + " has no value; write it --" + body + "=<value>");
             } else {
                 String name = body.substring(0, eq);
-                put(name, body.substring(eq + 1), Origin.argument("--" + name), "from argument " + argument);
+                put(
+                        name,
+                        body.substring(eq + 1),
+                        Origin.argument("--" + name),
+                        "from argument " + withoutValue(argument));
             }
         }
+    }
+
+    /**
+     * An argument as it may be shown when its key is unknown: the value left out, since a mistyped key
+     * may well be a password's (README, "Credentials").
+     */
+    static String withoutValue(String argument) {
+        int eq = argument.indexOf('=');
+        return eq < 0 ? argument : argument.substring(0, eq + 1) + "…";
     }
 
     private void put(String name, String text, Origin origin, String whereForUnknown) {

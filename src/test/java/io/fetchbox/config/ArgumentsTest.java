@@ -43,7 +43,7 @@ class ArgumentsTest {
                 "--frobnicate      | unknown argument --frobnicate; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
                 "-once             | unknown argument -once; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
                 "inbox             | unknown argument inbox; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
-                "--camel.main.x=1  | unknown argument --camel.main.x=1; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
+                "--camel.main.x=1  | unknown argument --camel.main.x=…; use --once, --help, --version or --fetchbox.<key>=<value>; fetchbox --help lists every key",
                 "--fetchbox.layout | argument --fetchbox.layout has no value; write it --fetchbox.layout=<value>",
             })
     void anythingElseIsRefusedByName(String argument, String message) {

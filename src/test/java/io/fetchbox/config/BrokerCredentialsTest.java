@@ -133,6 +133,24 @@ class BrokerCredentialsTest {
     }
 
     @Test
+    void aMistypedKeyNeverEchoesItsValueWhichMayBeThePassword() {
+        String error = TestSources.sources()
+                .argument("--fetchbox.broker-pasword=s3cr3t-value")
+                .error();
+
+        assertThat(error)
+                .startsWith(
+                        "unknown configuration key fetchbox.broker-pasword (from argument --fetchbox.broker-pasword=…)")
+                .contains("did you mean fetchbox.broker-password?")
+                .doesNotContain("s3cr3t");
+        assertThat(TestSources.sources()
+                        .argument("--broker-password=s3cr3t-value")
+                        .error())
+                .startsWith("unknown argument --broker-password=…;")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
     void aRefusedUserIsNamedAsGiven() {
         String error = TestSources.sources()
                 .systemProperty("fetchbox.broker-user", "ad\rmin")

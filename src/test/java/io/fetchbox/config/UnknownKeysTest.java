@@ -13,7 +13,7 @@ class UnknownKeysTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "ARGUMENT               | unknown configuration key fetchbox.nonsense (from argument --fetchbox.nonsense=1); fetchbox --help lists every key",
+                "ARGUMENT               | unknown configuration key fetchbox.nonsense (from argument --fetchbox.nonsense=…); fetchbox --help lists every key",
                 "SYSTEM_PROPERTY        | unknown configuration key fetchbox.nonsense (from system property -Dfetchbox.nonsense); fetchbox --help lists every key",
                 "WORKING_DIRECTORY_FILE | unknown configuration key fetchbox.nonsense (in ./application.properties); fetchbox --help lists every key",
                 "PACKAGED_DEFAULTS      | unknown configuration key fetchbox.nonsense (in packaged defaults (application.properties in the jar)); fetchbox --help lists every key",
@@ -70,7 +70,7 @@ class UnknownKeysTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "ARGUMENT               | unknown configuration key fetchbox.concurency (from argument --fetchbox.concurency=4); did you mean fetchbox.concurrency?",
+                "ARGUMENT               | unknown configuration key fetchbox.concurency (from argument --fetchbox.concurency=…); did you mean fetchbox.concurrency?",
                 "SYSTEM_PROPERTY        | unknown configuration key fetchbox.concurency (from system property -Dfetchbox.concurency); did you mean fetchbox.concurrency?",
                 "WORKING_DIRECTORY_FILE | unknown configuration key fetchbox.concurency (in ./application.properties); did you mean fetchbox.concurrency?",
             })
