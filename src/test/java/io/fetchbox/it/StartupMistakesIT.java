@@ -101,7 +101,7 @@ class StartupMistakesIT {
         assertThat(run.exit).as(run.log).isEqualTo(2);
         assertThat(run.stderrLine())
                 .isEqualTo("fetchbox: unknown configuration key fetchbox.concurency (from argument"
-                        + " --fetchbox.concurency=4); did you mean fetchbox.concurrency?");
+                        + " --fetchbox.concurency=…); did you mean fetchbox.concurrency?");
         assertNothingCreated();
     }
 
