@@ -22,7 +22,8 @@ class PackageGraphTest {
     static final List<List<String>> TIERS = List.of(
             List.of("app"),
             List.of("web"),
-            List.of("inbox", "observe", "notify", "hosts", "cluster"),
+            List.of("cluster"),
+            List.of("inbox", "observe", "notify", "hosts"),
             List.of("batch"),
             List.of("fetch"),
             List.of("report"),

@@ -65,8 +65,12 @@ class BatchRegistryTest {
         output = new OutputFolder(dir.resolve("output"));
         state = new FileState(reportsFolder);
         reports = new ReportFiles(reportsFolder);
-        OnceWatch once = OnceWatch.once(Set.of("pics.txt"), () -> onceDone.set(true));
-        batches = new BatchRegistry(
+        batches = registry(OnceWatch.once(Set.of("pics.txt"), () -> onceDone.set(true)), running, events);
+    }
+
+    /** A registry over this test's folders, as the service makes one. */
+    private BatchRegistry registry(OnceWatch once, RunningBatches runs, BatchEvents told) {
+        return new BatchRegistry(
                 inbox,
                 output.root(),
                 state,
@@ -78,8 +82,8 @@ class BatchRegistryTest {
                 once,
                 new FailureLog(),
                 () -> null,
-                running,
-                events);
+                runs,
+                told);
     }
 
     @Test
@@ -181,20 +185,7 @@ class BatchRegistryTest {
         assertThat(batches.runId("other")).isNull();
 
         // interrupted: a new registry (the next start, or a new leader) resumes it under the same identifier
-        BatchRegistry next = new BatchRegistry(
-                inbox,
-                output.root(),
-                state,
-                reports,
-                Layout.BATCH,
-                false,
-                new OutputClaims(output, state, false),
-                verdict,
-                OnceWatch.service(),
-                new FailureLog(),
-                () -> null,
-                new RunningBatches(),
-                BatchEvents.NONE);
+        BatchRegistry next = registry(OnceWatch.service(), new RunningBatches(), BatchEvents.NONE);
         next.resumeInterrupted();
         assertThat(next.runId("pics")).isEqualTo(first);
     }
