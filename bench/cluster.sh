@@ -4,12 +4,12 @@
 # (the distribution from Maven Central, started here). Prints a Markdown table of seconds, URLs/s and
 # the ratio to one node, next to the ideal schedule.
 #
-#   bench/cluster.sh                       # 600 URLs over 6 hosts, 200 ms each, 1 node then 3
-#   CLUSTER_URLS=300 bench/cluster.sh      # a shorter run
+#   bench/cluster.sh                       # 120 URLs over 6 hosts, 1 s each, 1 node then 3
+#   CLUSTER_URLS=600 CLUSTER_DELAY=0.2 bench/cluster.sh   # faster hosts: more work per second for the nodes
 #   FETCHBOX_JAR=/tmp/x.jar bench/cluster.sh
 #
-# Knobs: CLUSTER_URLS (600), CLUSTER_HOSTS (6 local delay servers, one port each), CLUSTER_DELAY
-# (0.2 s before each response), CLUSTER_CONC (4 downloads per node), CLUSTER_PER_HOST (4),
+# Knobs: CLUSTER_URLS (120), CLUSTER_HOSTS (6 local delay servers, one port each), CLUSTER_DELAY
+# (1.0 s before each response), CLUSTER_CONC (4 downloads per node), CLUSTER_PER_HOST (4),
 # CLUSTER_NODES ("1 3"), CLUSTER_TIMEOUT (300 s per run), BENCH_OUT (bench/results/cluster.md).
 # Everything runs on 127.0.0.1; every process started here is stopped by its pid on exit.
 set -euo pipefail
@@ -17,9 +17,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 JAR=${FETCHBOX_JAR:-$ROOT/target/fetchbox.jar}
-URLS=${CLUSTER_URLS:-600}
+URLS=${CLUSTER_URLS:-120}
 HOSTS=${CLUSTER_HOSTS:-6}
-DELAY=${CLUSTER_DELAY:-0.2}
+DELAY=${CLUSTER_DELAY:-1.0}
 CONC=${CLUSTER_CONC:-4}
 PER_HOST=${CLUSTER_PER_HOST:-4}
 NODE_COUNTS=${CLUSTER_NODES:-"1 3"}
