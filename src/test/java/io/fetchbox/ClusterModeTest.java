@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fetchbox.testing.EmbeddedBroker;
+import io.fetchbox.testing.LogCapture;
 import io.fetchbox.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +76,40 @@ class ClusterModeTest {
             broker.stop();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> http.get("/observe/health/ready").statusCode() == 503);
-            assertThat(http.get("/observe/health/ready").body()).contains("broker");
+            assertThat(http.get("/observe/health/ready").body()).contains("the broker cannot be reached");
 
             broker.restart();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> http.get("/observe/health/ready").statusCode() == 200);
+        }
+    }
+
+    @Test
+    void aNodeStartedBeforeItsBrokerKeepsTryingIsNotReadyAndThenWorks() throws Exception {
+        Workspace ws = new Workspace(dir.resolve("node"));
+        int port = WebClient.freePort();
+        try (EmbeddedBroker broker = EmbeddedBroker.notStarted(dir.resolve("broker"));
+                TestServer server = TestServer.start();
+                LogCapture log = new LogCapture();
+                ServiceRun service = new ServiceRun(ws.args(
+                        "--fetchbox.broker-url=" + broker.url(),
+                        "--fetchbox.node-id=node-1",
+                        "--fetchbox.http-port=" + port))) {
+            WebClient http = new WebClient(port);
+            assertThat(http.get("/observe/health/ready").statusCode()).isEqualTo(503);
+            assertThat(http.get("/observe/health/ready").body()).contains("the broker cannot be reached");
+            // it says so, and keeps trying
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !log.linesContaining("fetchbox.fetch").isEmpty());
+
+            broker.restart();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get("/observe/health/ready").statusCode() == 200);
+            ws.drop("late.txt", server.url("/f/a.bin?size=100&seed=1") + "\n");
+            await().atMost(Duration.ofSeconds(60)).until(() -> ws.hasSummary("late"));
+            assertThat(ws.report("late"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.path("outcome").asText()).isEqualTo("downloaded"));
         }
     }
 }

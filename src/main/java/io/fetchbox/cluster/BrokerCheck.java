@@ -3,6 +3,7 @@ package io.fetchbox.cluster;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -11,14 +12,14 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Camel readiness check {@code fetchbox/broker} (README, "Running a cluster"): down until this node
  * has a connection to the broker, and again while it has lost it, so {@code /observe/health/ready}
  * answers 503 then. It keeps one connection of its own, which does not reconnect by itself (the
- * others do, silently), so that its loss is seen; the next check connects again. Not a liveness check:
- * a broker away is no reason to restart a node.
+ * others do, silently), and opens a session on it at each check: a round trip that fails at once
+ * when the broker is gone. Not a liveness check: a broker away is no reason to restart a node.
  */
 public final class BrokerCheck extends AbstractHealthCheck {
     private final ConnectionFactory connections;
     private Connection connection;
-    private volatile String lost;
 
+    /** @param connections a factory that neither reconnects nor waits long for an answer */
     BrokerCheck(ConnectionFactory connections) {
         super("fetchbox", "broker");
         this.connections = connections;
@@ -31,32 +32,26 @@ public final class BrokerCheck extends AbstractHealthCheck {
 
     @Override
     protected synchronized void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        if (connection != null && lost != null) {
-            builder.message(lost).down();
-            close();
-            return;
-        }
-        if (connection == null) {
-            try {
-                Connection opened = connections.createConnection();
-                opened.setExceptionListener(e -> lost = "the connection to the broker was lost: " + e.getMessage());
-                lost = null;
-                connection = opened;
-            } catch (JMSException | RuntimeException e) {
-                builder.message("the broker cannot be reached: " + e.getMessage())
-                        .down();
-                return;
+        try {
+            if (connection == null) {
+                connection = connections.createConnection();
             }
+            connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+            builder.up();
+        } catch (JMSException | RuntimeException e) {
+            close();
+            builder.message("the broker cannot be reached: " + e.getMessage()).down();
         }
-        builder.up();
     }
 
     private void close() {
-        try {
-            connection.close();
-        } catch (JMSException e) {
-            // lost already
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | RuntimeException e) {
+                // gone already
+            }
+            connection = null;
         }
-        connection = null;
     }
 }

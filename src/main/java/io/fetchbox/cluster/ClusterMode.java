@@ -67,6 +67,8 @@ public final class ClusterMode {
         this.connections = connectionFactory(brokerUrl, user, password);
         ActiveMQConnectionFactory forTheCheck = connectionFactory(brokerUrl, user, password);
         forTheCheck.setReconnectAttempts(0);
+        // a check answers within seconds, whatever the broker does
+        forTheCheck.setCallTimeout(2000);
         this.checkConnections = forTheCheck;
         this.leadership = new LeadershipWatch(nodeId, forgetBatches);
         this.nodes = new NodeDirectory(

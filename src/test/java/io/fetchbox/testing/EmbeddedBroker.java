@@ -96,6 +96,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * A broker not started yet, whose {@link #url()} is already known: for clients that must start before
+     * their broker. {@link #restart()} starts it.
+     */
+    public static EmbeddedBroker notStarted(Path dataDir) {
+        return new EmbeddedBroker(dataDir.toAbsolutePath(), freePort());
+    }
+
     /** {@code tcp://127.0.0.1:<port>}, for {@code ActiveMQConnectionFactory} or Camel's JMS component. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
