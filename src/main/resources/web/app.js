@@ -191,7 +191,34 @@
     empty.hidden = batches.length > 0;
   }
 
+  // the cluster's nodes (README, "Running a cluster"); nothing on one node
+  var nodesLine = document.getElementById("nodes");
+
+  function renderNodes(data) {
+    var nodes = data.nodes || [];
+    if (nodes.length === 0 || (nodes.length === 1 && nodes[0].role === "single")) {
+      nodesLine.hidden = true;
+      return;
+    }
+    nodesLine.textContent = "";
+    nodesLine.appendChild(el("strong", null, "Cluster: "));
+    nodes.forEach(function (n, i) {
+      var text = n.id + " (" + n.role + ", " + n.in_flight + " in flight, " + n.done + " done, seen "
+        + when(n.last_seen) + ")";
+      nodesLine.appendChild(el("span", "node " + n.role, (i > 0 ? " · " : "") + text));
+    });
+    nodesLine.hidden = false;
+  }
+
+  function pollNodes() {
+    fetch("/api/nodes", { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : { nodes: [] }; })
+      .then(renderNodes)
+      .catch(function () { /* the batches' poll says when fetchbox cannot be reached */ });
+  }
+
   function poll() {
+    pollNodes();
     fetch("/api/batches", { cache: "no-store" })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);

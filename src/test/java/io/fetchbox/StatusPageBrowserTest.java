@@ -3,6 +3,7 @@ package io.fetchbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fetchbox.testing.EmbeddedBroker;
 import io.fetchbox.testing.TestServer;
 import java.io.File;
 import java.io.IOException;
@@ -182,6 +183,33 @@ class StatusPageBrowserTest {
     private static int percent(WebElement bar) {
         String value = bar.getAttribute("aria-valuenow");
         return value == null || value.isEmpty() ? -1 : Integer.parseInt(value);
+    }
+
+    @Test
+    void inClusterModeThePageNamesTheNodesAndWhoLeadsAndOnOneNodeNothing() throws Exception {
+        Workspace single = new Workspace(dir.resolve("single"));
+        int singlePort = WebClient.freePort();
+        try (ServiceRun service = new ServiceRun(single.args("--fetchbox.http-port=" + singlePort))) {
+            browser.get("http://127.0.0.1:" + singlePort + "/");
+            waitFor(() -> browser.findElement(By.id("live")).getText().startsWith("live"));
+            assertThat(browser.findElement(By.id("nodes")).isDisplayed()).isFalse();
+        }
+
+        Workspace ws = new Workspace(dir.resolve("cluster"));
+        int port = WebClient.freePort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"));
+                ServiceRun service = new ServiceRun(ws.args(
+                        "--fetchbox.http-port=" + port,
+                        "--fetchbox.broker-url=" + broker.url(),
+                        "--fetchbox.node-id=node-1"))) {
+            browser.get("http://127.0.0.1:" + port + "/");
+
+            WebElement nodes = waitFor(() -> {
+                WebElement line = browser.findElement(By.id("nodes"));
+                return line.isDisplayed() && line.getText().contains("node-1 (leader") ? line : null;
+            });
+            assertThat(nodes.getText()).startsWith("Cluster: node-1 (leader, 0 in flight, ");
+        }
     }
 
     private static String count(WebElement card, String outcome) {
