@@ -3,6 +3,7 @@ package io.fetchbox.cluster;
 import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FetchTask;
 import io.fetchbox.fetch.HostScheduler;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -35,7 +36,11 @@ public final class BrokerHostsConsumer {
     }
 
     public void take(Exchange message) throws Exception {
-        FetchTask task = Wire.task(message.getMessage().getMandatoryBody(String.class));
+        Optional<FetchTask> read = Wire.read(message, BrokerQueues.FETCH, Wire::task);
+        if (read.isEmpty()) {
+            return;
+        }
+        FetchTask task = read.get();
         String run = message.getMessage().getHeader(FetchProps.RUN, String.class);
         long waitNanos = scheduler.tryStart(task.hostKey());
         if (waitNanos < 0) {

@@ -4,6 +4,7 @@ import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.report.OutcomeItem;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.camel.Consumer;
@@ -99,8 +100,12 @@ final class BrokerOutcomesComponent extends DefaultComponent {
         }
 
         public void take(Exchange message) throws Exception {
+            Optional<OutcomeItem> read = Wire.read(message, BrokerQueues.OUTCOMES, Wire::item);
+            if (read.isEmpty()) {
+                return;
+            }
             Exchange item = new DefaultExchange(message.getContext());
-            item.getMessage().setBody(Wire.item(message.getMessage().getMandatoryBody(String.class)));
+            item.getMessage().setBody(read.get());
             String run = message.getMessage().getHeader(FetchProps.RUN, String.class);
             if (run != null) {
                 item.getMessage().setHeader(FetchProps.RUN, run);

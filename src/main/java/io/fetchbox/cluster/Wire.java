@@ -12,6 +12,11 @@ import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeItem;
 import io.fetchbox.report.PendingDuplicate;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What crosses the broker, as JSON text: a download ({@link FetchTask}) on the fetch queue, and an
@@ -29,7 +34,27 @@ final class Wire {
     static final String FED = "fed";
     static final String PENDING = "pending";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Wire.class);
+
     private Wire() {}
+
+    /**
+     * The body of a message taken off {@code queue}, read by {@code reader}; empty, with one ERROR line, when
+     * it is not fetchbox's: such a message is taken and dropped, never rolled back to come again forever.
+     */
+    static <T> Optional<T> read(Exchange message, String queue, Function<String, T> reader) {
+        String body = message.getMessage().getBody(String.class);
+        try {
+            return Optional.of(reader.apply(body == null ? "" : body));
+        } catch (IllegalArgumentException e) {
+            LOG.error(
+                    "a message on {} that fetchbox cannot read was dropped ({}): {}",
+                    queue,
+                    message.getMessage().getHeader("JMSMessageID"),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     static String task(FetchTask task) {
         return write(JSON.valueToTree(task));

@@ -11,7 +11,9 @@ import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
 import io.fetchbox.report.OutcomeItem;
 import io.fetchbox.report.PendingDuplicate;
+import io.fetchbox.testing.Exchanges;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -76,5 +78,32 @@ class WireTest {
         String later = Wire.task(task).replaceFirst("\\{", "{\"priority\":5,");
 
         assertThat(Wire.task(later)).isEqualTo(task);
+    }
+
+    @Test
+    void aMessageThatIsNotFetchboxsIsReadAsNothingSoThatItIsDroppedNotRolledBack() {
+        Exchange garbage = Exchanges.create();
+        garbage.getMessage().setBody("{\"url\": [not json");
+        Exchange empty = Exchanges.create();
+
+        assertThat(Wire.read(garbage, BrokerQueues.FETCH, Wire::task)).isEmpty();
+        assertThat(Wire.read(garbage, BrokerQueues.OUTCOMES, Wire::item)).isEmpty();
+        assertThat(Wire.read(empty, BrokerQueues.FETCH, Wire::task)).isEmpty();
+        FetchTask task = new FetchTask("pics", ENTRY, "pics/out.jpg", "http://127.0.0.1:9");
+        Exchange good = Exchanges.create();
+        good.getMessage().setBody(Wire.task(task));
+        assertThat(Wire.read(good, BrokerQueues.FETCH, Wire::task)).contains(task);
+    }
+
+    @Test
+    void theFetchQueuesTakerDropsAMessageItCannotReadInsteadOfThrowing() throws Exception {
+        BrokerHostsConsumer taker = new BrokerHostsConsumer(null, () -> null, new Handoff.Slot(), () -> {
+            throw new AssertionError("nothing was downloaded");
+        });
+        Exchange garbage = Exchanges.create();
+        garbage.getMessage().setBody("not a task");
+
+        taker.take(garbage);
+        new BrokerOutcomesComponent.Taker(new Handoff.Slot()).take(garbage);
     }
 }
