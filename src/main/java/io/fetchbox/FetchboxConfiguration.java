@@ -10,6 +10,7 @@ import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.batch.RunningBatches;
 import io.fetchbox.batch.StallWatch;
 import io.fetchbox.cluster.ClusterMode;
+import io.fetchbox.cluster.LeaderBatches;
 import io.fetchbox.config.Settings;
 import io.fetchbox.fetch.Admission;
 import io.fetchbox.fetch.Bodies;
@@ -192,7 +193,6 @@ final class FetchboxConfiguration implements CamelConfiguration {
         registry.bind("batches", batches);
         // one node registers interrupted batches at start-up; a cluster's leader when it becomes leader
         registry.bind("recovery", new Recovery(batches, settings.clusterMode()));
-        bindWeb(registry, running, metrics, recentFailures);
         this.batches = batches;
         registry.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
         registry.bind(
@@ -228,6 +228,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
             registry.bind("outcomes", outcomeQueue());
             taskQueue = new SchedulerQueue(scheduler);
         }
+        bindWeb(registry, running, metrics, recentFailures);
         Admission admission = new Admission(scheduler, taskQueue);
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
@@ -355,15 +356,34 @@ final class FetchboxConfiguration implements CamelConfiguration {
     private void bindWeb(Registry registry, RunningBatches running, Metrics metrics, RecentFailures recentFailures) {
         registry.bind("diskSpaceCheck", new DiskSpaceCheck(diskSpace));
         registry.bind("fetchboxMetrics", metrics);
-        registry.bind(
-                "batchesView",
-                new BatchesView(
-                        running::statuses,
-                        running::status,
-                        settings.reportsPath(),
-                        recentFailures,
-                        Clock.systemUTC(),
-                        diskSpace::pauseReason));
+        BatchesView batchesView;
+        if (settings.clusterMode()) {
+            // only the leader runs batches: the others show what it writes to the shared reports folder
+            LeaderBatches leaderBatches = new LeaderBatches(
+                    settings.reportsPath(),
+                    settings.nodeId(),
+                    cluster.leadership()::isLeader,
+                    running::statuses,
+                    recentFailures::of,
+                    Clock.systemUTC());
+            registry.bind("leaderBatches", leaderBatches);
+            batchesView = new BatchesView(
+                    leaderBatches::statuses,
+                    leaderBatches::status,
+                    settings.reportsPath(),
+                    leaderBatches::failures,
+                    Clock.systemUTC(),
+                    diskSpace::pauseReason);
+        } else {
+            batchesView = new BatchesView(
+                    running::statuses,
+                    running::status,
+                    settings.reportsPath(),
+                    recentFailures::of,
+                    Clock.systemUTC(),
+                    diskSpace::pauseReason);
+        }
+        registry.bind("batchesView", batchesView);
         ListUpload listUpload = new ListUpload(settings.inboxPath(), settings.maxListBytes());
         registry.bind("listUpload", listUpload);
         registry.bind("batchRetry", new BatchRetry(settings.reportsPath(), listUpload));

@@ -8,6 +8,7 @@ import io.fetchbox.list.UrlEntry;
 import io.fetchbox.logging.BatchField;
 import io.fetchbox.naming.NamePlanner;
 import io.fetchbox.naming.NameRequest;
+import io.fetchbox.naming.SafeName;
 import io.fetchbox.report.BatchFed;
 import io.fetchbox.report.Outcome;
 import io.fetchbox.report.OutcomeBuilder;
@@ -133,10 +134,32 @@ public final class Feeder {
         return new FetchTask(batch, fetched, plan.file(), url.hostKey());
     }
 
-    /** The next free file for a download whose file name someone else took meanwhile (see {@link io.fetchbox.fetch.Publisher}). */
+    /**
+     * The next free file for a download whose file name someone else took meanwhile (see {@link
+     * io.fetchbox.fetch.Publisher}): from the batch's name planner, or, on a cluster node that does not
+     * lead and so has no planner, the first number after the planned name with nothing on disk (README,
+     * "Running a cluster"). Publishing never replaces another URL's file, so a number the planner gives
+     * a later line meanwhile only makes that line take the next one.
+     */
     public String renumber(FetchTask task, String taken) {
-        return batches.run(task.batch()).planner().replan(requestOf(task.entry()), taken);
+        if (batches.runId(task.batch()) != null) {
+            return batches.run(task.batch()).planner().replan(requestOf(task.entry()), taken);
+        }
+        String planned = task.file();
+        int slash = planned.lastIndexOf('/');
+        String folder = planned.substring(0, slash + 1);
+        String name = planned.substring(slash + 1);
+        for (int n = 1; n <= MAX_NUMBER_PROBED; n++) {
+            String candidate = folder + SafeName.numbered(name, n);
+            if (!candidate.equals(taken) && !Files.exists(output.resolve(candidate), LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(planned + " and its first " + MAX_NUMBER_PROBED + " numbers are all taken");
     }
+
+    /** Numbers a node without the planner tries for a taken name: as many as a folder of such files holds. */
+    private static final int MAX_NUMBER_PROBED = 100_000;
 
     /**
      * With {@code fetchbox.content-disposition=true} a line without {@code out} is named only when

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code GET /api/batches} and {@code GET /api/batches/<name>}: the running batches (from the batch
- * registry) and the recent finished ones (from {@code reports/*.summary.json}), as JSON. Every URL in
+ * registry; in a cluster, the leader's, on every node) and the recent finished ones (from {@code
+ * reports/*.summary.json}), as JSON. Every URL in
  * it has its credentials written {@code ***}; nothing links to {@code failed.txt}.
  *
  * <pre>{@code
@@ -57,7 +58,7 @@ public final class BatchesView {
     private final Supplier<List<BatchStatus>> running;
     private final Function<String, Optional<BatchStatus>> runningBatch;
     private final Path reports;
-    private final RecentFailures recentFailures;
+    private final Function<String, Optional<List<RecentFailures.Failure>>> recentFailures;
     private final Clock clock;
     private final Supplier<String> pauseReason;
     private final Map<Path, Cached<JsonNode>> summaries = new ConcurrentHashMap<>();
@@ -69,7 +70,7 @@ public final class BatchesView {
             Supplier<List<BatchStatus>> running,
             Function<String, Optional<BatchStatus>> runningBatch,
             Path reports,
-            RecentFailures recentFailures,
+            Function<String, Optional<List<RecentFailures.Failure>>> recentFailures,
             Clock clock,
             Supplier<String> pauseReason) {
         this.pauseReason = pauseReason;
@@ -143,7 +144,7 @@ public final class BatchesView {
         batch.put("started", s.started().truncatedTo(ChronoUnit.MILLIS).toString());
         batch.put("finished", null);
         batch.put("seconds", round(seconds));
-        batch.put("failures", recentFailures.of(s.name()).orElse(List.of()));
+        batch.put("failures", recentFailures.apply(s.name()).orElse(List.of()));
         batch.put("reports", links(s.name(), false));
         return batch;
     }
@@ -175,7 +176,9 @@ public final class BatchesView {
                 "failures",
                 failed == 0
                         ? List.of()
-                        : recentFailures.of(name).orElseGet(() -> failuresInJournal(reports.resolve(name + ".jsonl"))));
+                        : recentFailures
+                                .apply(name)
+                                .orElseGet(() -> failuresInJournal(reports.resolve(name + ".jsonl"))));
         batch.put("reports", links(name, true));
         return batch;
     }

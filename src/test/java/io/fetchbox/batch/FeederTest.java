@@ -317,6 +317,25 @@ class FeederTest {
     }
 
     @Test
+    void aNodeThatDoesNotRunTheBatchRenumbersToTheFirstNumberFreeOnDisk() throws IOException {
+        // a cluster follower: the batch runs on the leader, its planner is not here
+        Feeder feeder = feeder(registry(false), false);
+        FetchTask task = new FetchTask(
+                "list",
+                new UrlEntry(1, "http://example.org/a.bin", null, null, null, null, null, null),
+                "list/a.bin",
+                "example.org");
+        Files.createDirectories(output.resolve("list"));
+        Files.writeString(output.resolve("list/a.bin"), "a person's");
+        Files.writeString(output.resolve("list/a.1.bin"), "another URL's");
+        Files.createSymbolicLink(output.resolve("list/a.2.bin"), output.resolve("nowhere"));
+
+        assertThat(feeder.renumber(task, "list/a.bin")).isEqualTo("list/a.3.bin");
+        // taken again, while being published, before anything is on disk
+        assertThat(feeder.renumber(task, "list/a.3.bin")).isEqualTo("list/a.4.bin");
+    }
+
+    @Test
     void countGivesTheProgressTotalBeforeAnyLineIsFed() throws IOException {
         BatchRegistry batches = registry(false);
         Feeder feeder = feeder(batches, false);

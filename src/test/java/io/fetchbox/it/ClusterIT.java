@@ -3,13 +3,23 @@ package io.fetchbox.it;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fetchbox.testing.Bodies;
 import io.fetchbox.testing.EmbeddedBroker;
 import io.fetchbox.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +52,9 @@ class ClusterIT {
     private EmbeddedBroker broker;
     private final List<TestServer> hosts = new ArrayList<>();
     private final List<FetchboxProcess> nodes = new ArrayList<>();
+    private final Map<String, Integer> httpPorts = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
     void start() {
@@ -67,6 +80,15 @@ class ClusterIT {
         long start = System.nanoTime();
         folders.drop("spread.txt", text(list));
 
+        // a follower's API shows the batch the leader runs, from the shared reports folder
+        FetchboxProcess follower =
+                nodes.stream().filter(n -> !leads(n)).findFirst().orElseThrow();
+        JsonNode shown = await().atMost(BATCH)
+                .until(
+                        () -> api(follower, "/api/batches/spread"),
+                        b -> b != null
+                                && b.path("state").asText().equals("running")
+                                && b.path("lines").asLong() > 0);
         awaitSummary("spread");
         System.out.printf(
                 "ClusterIT: 600 lines over 3 nodes in %d ms%n",
@@ -76,6 +98,9 @@ class ClusterIT {
         Map<String, Long> byNode = report.values().stream()
                 .collect(Collectors.groupingBy(r -> r.path("node").asText(), Collectors.counting()));
         System.out.println("ClusterIT: lines fetched per node " + byNode);
+        soft.assertThat(shown.path("total").asLong())
+                .as("total on a follower's page")
+                .isEqualTo(600);
         soft.assertThat(byNode.keySet())
                 .as("nodes that fetched lines: %s", byNode)
                 .containsExactlyInAnyOrder("node-a", "node-b", "node-c");
@@ -267,11 +292,31 @@ class ClusterIT {
                         "--fetchbox.node-id=" + id,
                         "--fetchbox.per-host=" + PER_HOST,
                         "--fetchbox.concurrency=4",
-                        "--fetchbox.http-port=0",
+                        "--fetchbox.http-port=" + freePort(id),
                         "--fetchbox.inbox-settle=50ms");
         nodes.add(node);
         Waits.until(node, hosts.get(0), READY, id + " ready", () -> node.log().contains("fetchbox ready"));
         return node;
+    }
+
+    private int freePort(String node) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            httpPorts.put(node, socket.getLocalPort());
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET of the node's API, or null while it does not answer 200. */
+    private JsonNode api(FetchboxProcess node, String path) throws IOException, InterruptedException {
+        int port = httpPorts.get(node.workDir().getFileName().toString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     private void awaitLeader() {
