@@ -95,7 +95,21 @@ list() {
   done
 }
 
-run() { # nodes -> seconds
+cpu_ticks() { # pids... -> user+system clock ticks of each and its descendants, summed
+  local total=0 pid child
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+    for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+      total=$(( total + $(cpu_ticks "$child") ))
+    done
+  done
+  echo "$total"
+}
+TICKS=$(getconf CLK_TCK)
+BROKER_PID=${PIDS[0]}
+
+run() { # nodes -> seconds downloaded node-cpu-seconds broker-cpu-seconds
   local nodes=$1 dir="$WORK/run$1" pids=()
   mkdir -p "$dir/shared"
   for n in $(seq 1 "$nodes"); do
@@ -115,7 +129,9 @@ run() { # nodes -> seconds
   for _ in $(seq 1 240); do grep -qh "is now the leader" "$dir"/node*.log 2>/dev/null && break; sleep 0.25; done
   list >"$dir/list.txt.part"
   mkdir -p "$dir/shared/inbox"
-  local start end
+  local start end nodes_before broker_before
+  nodes_before=$(cpu_ticks "${pids[@]}")
+  broker_before=$(cpu_ticks "$BROKER_PID")
   start=$(date +%s.%N)
   mv "$dir/list.txt.part" "$dir/shared/inbox/scale.txt"
   local waited=0
@@ -125,21 +141,26 @@ run() { # nodes -> seconds
     if [ "$waited" -gt $((TIMEOUT * 10)) ]; then log "$nodes node(s): not done within ${TIMEOUT}s"; break; fi
   done
   end=$(date +%s.%N)
+  local nodes_cpu broker_cpu
+  nodes_cpu=$(awk -v a="$nodes_before" -v b="$(cpu_ticks "${pids[@]}")" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) / t }')
+  broker_cpu=$(awk -v a="$broker_before" -v b="$(cpu_ticks "$BROKER_PID")" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) / t }')
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   local downloaded
   downloaded=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["outcomes"]["downloaded"])' \
     "$dir/shared/reports/scale.summary.json" 2>/dev/null || echo 0)
-  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') $downloaded"
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') $downloaded $nodes_cpu $broker_cpu"
 }
 
-declare -A SECONDS_FOR DOWNLOADED_FOR
+declare -A SECONDS_FOR DOWNLOADED_FOR NODE_CPU_FOR BROKER_CPU_FOR
 for n in $NODE_COUNTS; do
   log "$n node(s): $URLS URLs over $HOSTS hosts, ${DELAY}s each, concurrency $CONC per node, per-host $PER_HOST"
-  read -r secs got < <(run "$n")
+  read -r secs got node_cpu broker_cpu < <(run "$n")
   SECONDS_FOR[$n]=$secs
   DOWNLOADED_FOR[$n]=$got
-  log "$n node(s): $secs s, $got downloaded"
+  NODE_CPU_FOR[$n]=$node_cpu
+  BROKER_CPU_FOR[$n]=$broker_cpu
+  log "$n node(s): $secs s, $got downloaded, CPU ${node_cpu} s in the nodes, ${broker_cpu} s in the broker"
 done
 
 mkdir -p "$(dirname "$OUT")"
@@ -149,14 +170,14 @@ mkdir -p "$(dirname "$OUT")"
   echo "$URLS URLs of 4 KiB over $HOSTS local hosts (bench/delay_server.py, ${DELAY} s before each response);"
   echo "each node fetchbox.concurrency=$CONC, fetchbox.per-host=$PER_HOST; time from dropping the list to its summary."
   echo
-  echo "| nodes | seconds | URLs/s | ratio to 1 node | ideal seconds | downloaded |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| nodes | seconds | URLs/s | ratio to 1 node | ideal seconds | downloaded | CPU s, nodes | CPU s, broker | CPU ms per URL |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   first=$(echo "$NODE_COUNTS" | awk '{print $1}')
   for n in $NODE_COUNTS; do
     secs=${SECONDS_FOR[$n]}
     conc=$(( n * CONC < HOSTS * PER_HOST ? n * CONC : HOSTS * PER_HOST ))
     awk -v n="$n" -v s="$secs" -v u="$URLS" -v d="$DELAY" -v c="$conc" -v f="${SECONDS_FOR[$first]}" \
-      -v got="${DOWNLOADED_FOR[$n]}" \
-      'BEGIN { printf "| %d | %.2f | %.1f | %.2fx | %.2f | %d |\n", n, s, u / s, f / s, u * d / c, got }'
+      -v got="${DOWNLOADED_FOR[$n]}" -v nc="${NODE_CPU_FOR[$n]}" -v bc="${BROKER_CPU_FOR[$n]}" \
+      'BEGIN { printf "| %d | %.2f | %.1f | %.2fx | %.2f | %d | %.1f | %.1f | %.0f |\n", n, s, u / s, f / s, u * d / c, got, nc, bc, 1000 * (nc + bc) / u }'
   done
 } | tee "$OUT"

@@ -36,8 +36,8 @@ import sys
 import time
 
 OTHER_CPU_FLAG = 0.10  # a run during which others used more than this share of the CPU is flagged
-TOOLS = ["fetchbox-service", "fetchbox-once", "curl", "aria2c", "wget2", "xargs-curl"]
-FETCHBOX = {"fetchbox-service", "fetchbox-once"}
+TOOLS = ["fetchbox-service", "fetchbox-typed", "fetchbox-once", "curl", "aria2c", "wget2", "xargs-curl"]
+FETCHBOX = {"fetchbox-service", "fetchbox-typed", "fetchbox-once"}
 M_ROWS = ["M1", "M2", "M3", "S1"]  # the memory and start-up section, in table order
 OUTCOMES = ["downloaded", "not_modified", "skipped", "duplicate", "failed", "invalid"]
 # M3's invalid lines, in turn: no http/https scheme, no host, not a URL at all

@@ -9,7 +9,9 @@
 #   BENCH_ONLY=W1       workloads to run (comma list of W1, W2, W3, M; M means M1,M2,M3,S1,
 #                       which can also be chosen one by one)
 #   BENCH_TOOLS=fetchbox-service,curl   tools to run (fetchbox-service, fetchbox-once, curl,
-#                       aria2c, wget2, xargs-curl; "fetchbox" means both fetchbox rows)
+#                       aria2c, wget2, xargs-curl; "fetchbox" means both fetchbox rows; not run
+#                       unless named: fetchbox-typed, the service with fetchbox.accept-types=*/*,
+#                       which checks every body's first bytes: what the type check costs)
 #   BENCH_KEEP=1        keep the temporary folder (data, lists, logs) instead of removing it
 #   BENCH_TIMEOUT=900   seconds one run may take before it is stopped and counted FAILED
 #   BENCH_OUT=FILE      where the table goes (default bench/results/latest.md)
@@ -23,6 +25,8 @@ ROOT=$(dirname "$BENCH_DIR")
 REPORT="python3 $BENCH_DIR/report.py"
 CONC=16
 ALL_TOOLS=fetchbox-service,fetchbox-once,curl,aria2c,wget2,xargs-curl
+# the rows a run may have, in table order; those not in ALL_TOOLS only when BENCH_TOOLS names them
+KNOWN_TOOLS=fetchbox-service,fetchbox-typed,fetchbox-once,curl,aria2c,wget2,xargs-curl
 
 QUICK=${BENCH_QUICK:-0}
 if [[ $QUICK == 1 ]]; then
@@ -41,6 +45,7 @@ RUN_TIMEOUT=${BENCH_TIMEOUT:-900}
 OUT_MD=${BENCH_OUT:-$BENCH_DIR/results/latest.md}
 JAR=${FETCHBOX_JAR:-$ROOT/target/fetchbox.jar}
 FETCHBOX_ARGS=(--fetchbox.http-port=0 --fetchbox.concurrency=$CONC --fetchbox.per-host=$CONC)
+SERVICE_EXTRA=() # arguments of one service row (fetchbox-typed) after FETCHBOX_ARGS
 # fetchbox reads FETCHBOX_* environment variables as configuration: keep ours (FETCHBOX_JAR) and
 # any others out of its environment, so that only the arguments above configure it
 for v in ${!FETCHBOX_@}; do export -n "$v"; done
@@ -268,7 +273,8 @@ start_service() {
   shift
   mkdir -p "$d/inbox"
   t0=$EPOCHREALTIME
-  (cd "$d" && exec java "$@" -jar "$JAR" "${FETCHBOX_ARGS[@]}" --fetchbox.inbox-settle=0 >"$d/service.log" 2>&1) &
+  (cd "$d" && exec java "$@" -jar "$JAR" "${FETCHBOX_ARGS[@]}" "${SERVICE_EXTRA[@]}" --fetchbox.inbox-settle=0 \
+    >"$d/service.log" 2>&1) &
   SERVICE_PID=$!
   if READY_SECONDS=$($REPORT waitlog --log "$d/service.log" --pattern 'fetchbox ready' \
     --pid "$SERVICE_PID" --since "$t0" --timeout 60); then
@@ -280,18 +286,19 @@ start_service() {
   return 1
 }
 
-# run_service W: one fetchbox service for the workload, one list dropped per run
+# run_service W [TOOL]: one fetchbox service for the workload, one list dropped per run
 run_service() {
-  local w=$1 lw=${1,,} d=$WORK/runs/$1-fetchbox-service run batch_secs=
+  local w=$1 lw=${1,,} tool=${2:-fetchbox-service} run batch_secs=
+  local d=$WORK/runs/$1-$tool
   local list=$WORK/lists/$lw.txt sums=$WORK/lists/$lw.sums.json
   if ! start_service "$d"; then
-    fact note workload="$w" tool=fetchbox-service text="the service did not start: see its log"
+    fact note workload="$w" tool="$tool" text="the service did not start: see its log"
     return
   fi
-  log "$w fetchbox service (pid $SERVICE_PID) ready"
+  log "$w $tool (pid $SERVICE_PID) ready"
   local first=$((WARMUP ? 0 : 1))
   for ((run = first; run <= RUNS; run++)); do
-    fact load workload="$w" tool=fetchbox-service run="$run" load1="$(cut -d' ' -f1 /proc/loadavg)"
+    fact load workload="$w" tool="$tool" run="$run" load1="$(cut -d' ' -f1 /proc/loadavg)"
     local name=$lw-run$run
     ((run == 0)) && name=$lw-warmup
     cp "$list" "$d/inbox/.$name.txt.tmp" # a dot name is ignored until the rename
@@ -302,7 +309,7 @@ run_service() {
     rc=$?
     snap1=$(cpusnap)
     secs=${secs:-$RUN_TIMEOUT}
-    local args=(--results "$RESULTS" --workload "$w" --tool fetchbox-service --run "$run"
+    local args=(--results "$RESULTS" --workload "$w" --tool "$tool" --run "$run"
       --seconds "$secs" --rc "$rc" --sums "$sums" --dir "$d/output/$name" --snap0 "$snap0" --snap1 "$snap1")
     ((run == 0)) && args+=(--warmup)
     $REPORT record "${args[@]}"
@@ -310,26 +317,32 @@ run_service() {
     ((run > 0)) && batch_secs+=" $(sed -n "s/.* $name: done in \([0-9.]*\) s.*/\1/p" "$d/service.log" | head -1)"
   done
   batch_secs=${batch_secs# }
-  fact note workload="$w" tool=fetchbox-service \
+  fact note workload="$w" tool="$tool" \
     text="the batch times fetchbox itself logs (\"done in\", from taking the list to the last outcome) for the counted runs: ${batch_secs// /, } s; the rest of each measured time is the service noticing the list and writing the summary"
   local hwm
   hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null)
-  [[ -n $hwm ]] && fact rss workload="$w" tool=fetchbox-service rss_kib="$hwm"
+  [[ -n $hwm ]] && fact rss workload="$w" tool="$tool" rss_kib="$hwm"
   stop_pid "$SERVICE_PID" 40
   local code=$?
   SERVICE_PID=
-  ((code != 0)) && fact note workload="$w" tool=fetchbox-service text="the service exited $code after SIGTERM"
-  cp "$d/service.log" "$WORK/logs/$lw-fetchbox-service.log"
-  note_log "$w" fetchbox-service "$d/service.log"
+  ((code != 0)) && fact note workload="$w" tool="$tool" text="the service exited $code after SIGTERM"
+  cp "$d/service.log" "$WORK/logs/$lw-$tool.log"
+  note_log "$w" "$tool" "$d/service.log"
   rm -rf "$d"
 }
 
 run_workload() {
   local w=$1 lw=${1,,} tool run first=$((WARMUP ? 0 : 1))
   log "=== $w"
-  for tool in ${ALL_TOOLS//,/ }; do
+  for tool in ${KNOWN_TOOLS//,/ }; do
     wants "$tool" "$TOOLS" || continue
     if [[ $tool == fetchbox-service ]]; then run_service "$w"; continue; fi
+    if [[ $tool == fetchbox-typed ]]; then
+      SERVICE_EXTRA=('--fetchbox.accept-types=*/*')
+      run_service "$w" fetchbox-typed
+      SERVICE_EXTRA=()
+      continue
+    fi
     for ((run = first; run <= RUNS; run++)); do
       run_one "$w" "$tool" "$run" $((run == 0))
     done

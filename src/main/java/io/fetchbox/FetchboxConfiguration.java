@@ -6,6 +6,7 @@ import io.fetchbox.batch.Lifecycle;
 import io.fetchbox.batch.OnceWatch;
 import io.fetchbox.batch.OutputClaims;
 import io.fetchbox.batch.Recovery;
+import io.fetchbox.batch.ResponseNaming;
 import io.fetchbox.batch.RunVerdict;
 import io.fetchbox.batch.RunningBatches;
 import io.fetchbox.batch.StallWatch;
@@ -24,6 +25,7 @@ import io.fetchbox.fetch.OutputFileComponent;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
+import io.fetchbox.fetch.ResponseTypes;
 import io.fetchbox.fetch.Responses;
 import io.fetchbox.fetch.RetryPolicy;
 import io.fetchbox.fetch.SchedulerQueue;
@@ -182,7 +184,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
                 state,
                 new ReportFiles(reports),
                 layout,
-                settings.contentDisposition(),
+                responseNaming().any(),
                 claims,
                 verdict,
                 onceWatch,
@@ -192,14 +194,17 @@ final class FetchboxConfiguration implements CamelConfiguration {
                 events);
         registry.bind("batches", batches);
         // one node registers interrupted batches at start-up; a cluster's leader when it becomes leader
-        registry.bind("recovery", new Recovery(batches, settings.clusterMode()));
+        Recovery recovery = new Recovery(batches, settings.clusterMode());
+        registry.bind("recovery", recovery);
         this.batches = batches;
-        registry.bind("inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict));
+        registry.bind(
+                "inboxFilter", new InboxFilter(inbox, batches, onceWatch, lifecycle, verdict, recovery::hasResumed));
         registry.bind(
                 "settledReadLock",
                 new SettledReadLock(settings.inboxSettle(), Clock.systemUTC(), lifecycle::isStopping));
         registry.bind("intake", new Intake(inbox, settings.maxListBytes(), verdict, onceWatch));
-        Feeder feeder = new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node);
+        Feeder feeder =
+                new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node, responseNaming());
         registry.bind("feeder", feeder);
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
@@ -218,7 +223,10 @@ final class FetchboxConfiguration implements CamelConfiguration {
                     reports,
                     scheduler,
                     lifecycle::isStopping,
-                    batches::forgetAll);
+                    () -> {
+                        batches.forgetAll();
+                        recovery.leadershipLost();
+                    });
             taskQueue = cluster.bindInto(context, registry, batches);
             clusterMeters(metrics);
         } else {
@@ -243,6 +251,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
                         outputFolder,
                         "revalidate".equals(settings.existing())));
         registry.bind("responses", new Responses(settings.maxRedirects()));
+        registry.bind("responseTypes", new ResponseTypes(settings.acceptTypes(), outputFolder));
         registry.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed));
         registry.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
         registry.bind(
@@ -258,6 +267,11 @@ final class FetchboxConfiguration implements CamelConfiguration {
                         stop::cutting,
                         diskSpace::filledUp));
         bindNotify(registry);
+    }
+
+    /** README, "Naming" and "Image batches": names decided when the response arrives. */
+    private ResponseNaming responseNaming() {
+        return new ResponseNaming(settings.contentDisposition(), settings.adjustExtension());
     }
 
     /** GET /api/nodes: the cluster's nodes from their status files, or this one alone. */

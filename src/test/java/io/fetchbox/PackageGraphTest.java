@@ -28,7 +28,7 @@ class PackageGraphTest {
             List.of("fetch"),
             List.of("report"),
             List.of("naming", "list", "config"),
-            List.of("url", "logging", "lock", "folders"));
+            List.of("url", "logging", "lock", "folders", "media"));
 
     @ArchTest
     static final ArchRule noPackageCycles =

@@ -37,8 +37,21 @@ public final class Feeder {
     private final Path output;
     private final boolean skipExisting;
     private final String node;
+    private final ResponseNaming naming;
 
     public Feeder(BatchRegistry batches, Lifecycle lifecycle, Path output, boolean skipExisting, String node) {
+        this(batches, lifecycle, output, skipExisting, node, ResponseNaming.NONE);
+    }
+
+    /** @param naming how lines without {@code out} are named when their response arrives */
+    public Feeder(
+            BatchRegistry batches,
+            Lifecycle lifecycle,
+            Path output,
+            boolean skipExisting,
+            String node,
+            ResponseNaming naming) {
+        this.naming = naming;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.output = output;
@@ -162,8 +175,9 @@ public final class Feeder {
     private static final int MAX_NUMBER_PROBED = 100_000;
 
     /**
-     * With {@code fetchbox.content-disposition=true} a line without {@code out} is named only when
-     * its response arrives: from the header when it offers a name, else from the URL.
+     * With {@code fetchbox.content-disposition=true} or {@code fetchbox.adjust-extension=true} a line
+     * without {@code out} is named only when its response arrives: from the header when it offers a
+     * name, else from the URL; then given its type's extension when it lacks one.
      */
     public void nameFromResponse(Exchange exchange) {
         FetchTask task = exchange.getProperty(FetchProps.TASK, FetchTask.class);
@@ -172,8 +186,7 @@ public final class Feeder {
         }
         String file = batches.run(task.batch())
                 .planner()
-                .planLate(
-                        requestOf(task.entry()), exchange.getMessage().getHeader("Content-Disposition", String.class));
+                .planLate(requestOf(task.entry()), naming.disposition(exchange), naming.adjuster(exchange));
         exchange.setProperty(FetchProps.TASK, task.withFile(file));
     }
 

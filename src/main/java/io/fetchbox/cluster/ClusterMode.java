@@ -47,7 +47,8 @@ public final class ClusterMode {
 
     /**
      * @param stopping whether this node is stopping (a send the broker does not take then fails at once)
-     * @param forgetBatches what this node does when it stops leading ({@code BatchRegistry.forgetAll})
+     * @param forgetBatches what this node does when it stops leading (forget its batches, resume again when it
+     *     leads again)
      */
     public ClusterMode(
             String brokerUrl,

@@ -27,6 +27,8 @@ enum Key {
     MAX_LIST_BYTES("fetchbox.max-list-bytes"),
     EXISTING("fetchbox.existing"),
     CONTENT_DISPOSITION("fetchbox.content-disposition"),
+    ADJUST_EXTENSION("fetchbox.adjust-extension"),
+    ACCEPT_TYPES("fetchbox.accept-types"),
     ALLOW_HOSTS("fetchbox.allow-hosts"),
     DENY_HOSTS("fetchbox.deny-hosts"),
     DENY_PRIVATE_NETWORKS("fetchbox.deny-private-networks"),

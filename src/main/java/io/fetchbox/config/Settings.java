@@ -1,5 +1,6 @@
 package io.fetchbox.config;
 
+import io.fetchbox.media.AcceptedTypes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class Settings {
     private final long maxListBytes;
     private final String existing;
     private final boolean contentDisposition;
+    private final boolean adjustExtension;
+    private final AcceptedTypes acceptTypes;
     private final List<String> allowHosts;
     private final List<String> denyHosts;
     private final boolean denyPrivateNetworks;
@@ -87,6 +90,8 @@ public final class Settings {
         maxListBytes = in.size(Key.MAX_LIST_BYTES, null);
         existing = in.oneOf(Key.EXISTING, EXISTING_POLICIES.toArray(String[]::new));
         contentDisposition = in.bool(Key.CONTENT_DISPOSITION);
+        adjustExtension = in.bool(Key.ADJUST_EXTENSION);
+        acceptTypes = in.acceptedTypes(Key.ACCEPT_TYPES);
         allowHosts = in.hostGlobs(Key.ALLOW_HOSTS, "all");
         denyHosts = in.hostGlobs(Key.DENY_HOSTS, "none");
         denyPrivateNetworks = in.bool(Key.DENY_PRIVATE_NETWORKS);
@@ -139,6 +144,10 @@ public final class Settings {
         List<String> conflicts = new ArrayList<>();
         if (clusterMode() && contentDisposition()) {
             conflicts.add("fetchbox.content-disposition=true cannot be used with fetchbox.broker-url: in cluster mode"
+                    + " every name is planned by the leader, in list order");
+        }
+        if (clusterMode() && adjustExtension()) {
+            conflicts.add("fetchbox.adjust-extension=true cannot be used with fetchbox.broker-url: in cluster mode"
                     + " every name is planned by the leader, in list order");
         }
         if (clusterMode() && once()) {
@@ -248,6 +257,16 @@ public final class Settings {
 
     public boolean contentDisposition() {
         return contentDisposition;
+    }
+
+    /** fetchbox.adjust-extension: a name without its type's extension gets it (README, "Image batches"). */
+    public boolean adjustExtension() {
+        return adjustExtension;
+    }
+
+    /** fetchbox.accept-types: what a download may be, for lines without their own {@code accept}. */
+    public AcceptedTypes acceptTypes() {
+        return acceptTypes;
     }
 
     /** Lower-case host globs; empty means every host is allowed. */

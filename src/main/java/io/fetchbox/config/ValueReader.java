@@ -1,5 +1,6 @@
 package io.fetchbox.config;
 
+import io.fetchbox.media.AcceptedTypes;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -220,6 +221,15 @@ final class ValueReader {
             String agent = text.isEmpty() ? "fetchbox/" + version : text;
             remember(key, agent, agent);
             return agent;
+        });
+    }
+
+    /** Media-type patterns (README, "Image batches"); empty accepts everything unchecked. */
+    AcceptedTypes acceptedTypes(Key key) {
+        return read(key, AcceptedTypes.ANY, text -> {
+            AcceptedTypes types = AcceptedTypes.parse(text);
+            remember(key, types.toString(), types.isAny() ? "(everything, unchecked)" : types.toString());
+            return types;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.fetchbox.fetch;
 
 import io.fetchbox.logging.BatchField;
+import io.fetchbox.media.TypeRules;
 import io.fetchbox.report.BatchEvents;
 import io.fetchbox.report.FailureLog;
 import io.fetchbox.report.Outcome;
@@ -118,8 +119,13 @@ public final class Failures {
             LOG.warn(
                     "{} failed: {} ({}) after {} attempt(s)", where, failure.code(), redacted(failure), task.attempt());
         }
-        return OutcomeBuilder.of(task.batch(), task.entry())
-                .outcome(Outcome.FAILED)
+        OutcomeBuilder outcome = OutcomeBuilder.of(task.batch(), task.entry());
+        if (TypeRules.UNEXPECTED_TYPE.equals(failure.code()) || TypeRules.TYPE_MISMATCH.equals(failure.code())) {
+            // README, "Image batches": what the server said and what the body showed
+            outcome.contentType(exchange.getMessage().getHeader("Content-Type", String.class))
+                    .detectedType(exchange.getProperty(FetchProps.DETECTED_TYPE, String.class));
+        }
+        return outcome.outcome(Outcome.FAILED)
                 .file(null)
                 .httpStatus(status)
                 .attempts(task.attempt())

@@ -32,6 +32,10 @@ public final class FetchProps {
     public static final String START_OVER = "fetchboxStartOver";
     /** Set when a stop cut this download: no outcome; in cluster mode its message goes back to the broker. */
     public static final String CUT = "fetchboxCut";
+    /** The response's type as fetchbox takes it, when the type check ran (README, "Image batches"). */
+    public static final String RESPONSE_TYPE = "fetchboxResponseType";
+    /** What the body's first bytes showed, when the type check ran. */
+    public static final String DETECTED_TYPE = "fetchboxDetectedType";
 
     private FetchProps() {}
 }

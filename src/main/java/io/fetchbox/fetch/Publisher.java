@@ -95,6 +95,7 @@ public final class Publisher {
                 .httpStatus(status)
                 .body(body.bytes(), sha256)
                 .response(message.getHeader("Content-Type", String.class), etag, lastModified)
+                .detectedType(exchange.getProperty(FetchProps.DETECTED_TYPE, String.class))
                 .attempts(task.attempt())
                 .ms(System.currentTimeMillis() - task.startedMillis())
                 .node(node);

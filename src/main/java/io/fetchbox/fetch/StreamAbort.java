@@ -14,7 +14,9 @@ final class StreamAbort {
 
     static void abort(InputStream in) {
         try {
-            if (in instanceof EofSensorInputStream sensor) {
+            if (in instanceof PeekedBody peeked) {
+                abort(peeked.rest());
+            } else if (in instanceof EofSensorInputStream sensor) {
                 sensor.abort();
             } else if (in != null) {
                 in.close();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.component.file.GenericFile;
@@ -29,6 +30,7 @@ import org.apache.camel.component.file.GenericFileFilter;
  */
 public final class InboxFilter implements GenericFileFilter<Object> {
     private final Path inProgress;
+    private final BooleanSupplier interruptedResumed;
     private final BatchRegistry batches;
     private final OnceWatch onceWatch;
     private final Lifecycle lifecycle;
@@ -36,6 +38,18 @@ public final class InboxFilter implements GenericFileFilter<Object> {
 
     public InboxFilter(
             Path inbox, BatchRegistry batches, OnceWatch onceWatch, Lifecycle lifecycle, RunVerdict verdict) {
+        this(inbox, batches, onceWatch, lifecycle, verdict, () -> true);
+    }
+
+    /** @param interruptedResumed whether the interrupted batches are registered (batch.Recovery) */
+    public InboxFilter(
+            Path inbox,
+            BatchRegistry batches,
+            OnceWatch onceWatch,
+            Lifecycle lifecycle,
+            RunVerdict verdict,
+            BooleanSupplier interruptedResumed) {
+        this.interruptedResumed = interruptedResumed;
         this.inProgress = InboxFolders.inProgress(inbox);
         this.batches = batches;
         this.onceWatch = onceWatch;
@@ -45,7 +59,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
 
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (file.isDirectory() || lifecycle.isStopping()) {
+        if (file.isDirectory() || lifecycle.isStopping() || !interruptedResumed.getAsBoolean()) {
             return false;
         }
         String name = file.getFileNameOnly();

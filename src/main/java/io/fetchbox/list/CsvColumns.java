@@ -11,10 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Where the columns a CSV list may have ({@code url}, {@code name}, {@code dir}, {@code sha256})
+ * Where the columns a CSV list may have ({@code url}, {@code name}, {@code dir}, {@code sha256}, {@code accept})
  * are, found in its header by name, trimmed and ignoring case; -1 for an absent one.
  */
-record CsvColumns(int url, int name, int dir, int sha256) {
+record CsvColumns(int url, int name, int dir, int sha256, int accept) {
 
     /**
      * RFC 4180, read leniently: a stray quote or a missing final quote is taken as text rather than
@@ -48,7 +48,8 @@ record CsvColumns(int url, int name, int dir, int sha256) {
             throw new ListRefusedException("CSV header has no 'url' column (found: "
                     + String.join(", ", header.stream().map(String::strip).toList()) + ")");
         }
-        return new CsvColumns(url, names.indexOf("name"), names.indexOf("dir"), names.indexOf("sha256"));
+        return new CsvColumns(
+                url, names.indexOf("name"), names.indexOf("dir"), names.indexOf("sha256"), names.indexOf("accept"));
     }
 
     static boolean isBlank(CSVRecord record) {

@@ -62,6 +62,10 @@ final class CsvListIterator extends AbstractEntryIterator {
         }
         entry.out(CsvColumns.cell(record, columns.name()));
         entry.dir(CsvColumns.cell(record, columns.dir()));
+        String accept = CsvColumns.cell(record, columns.accept());
+        if (accept != null) {
+            entry.accept(accept);
+        }
         String sha256 = CsvColumns.cell(record, columns.sha256());
         if (sha256 != null) {
             entry.checksum("sha-256", sha256, "bad sha256 column");

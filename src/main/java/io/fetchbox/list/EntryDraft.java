@@ -1,5 +1,6 @@
 package io.fetchbox.list;
 
+import io.fetchbox.media.AcceptedTypes;
 import io.fetchbox.url.ParsedUrl;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class EntryDraft {
     private final List<UrlEntry.Header> headers = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Long retryOfLine;
+    private String accept;
+    private String acceptProblem;
 
     EntryDraft(long line, String url) {
         this.line = line;
@@ -34,6 +37,21 @@ final class EntryDraft {
 
     void dir(String value) {
         dir = value;
+    }
+
+    /**
+     * The media types this line accepts (README, "Image batches"); a malformed list makes the entry
+     * invalid rather than accept everything.
+     */
+    void accept(String value) {
+        try {
+            AcceptedTypes types = AcceptedTypes.parse(value);
+            accept = types.isAny() ? null : types.toString();
+            acceptProblem = null;
+        } catch (IllegalArgumentException e) {
+            accept = value.strip();
+            acceptProblem = "bad accept option: " + e.getMessage();
+        }
     }
 
     void warn(String warning) {
@@ -91,6 +109,9 @@ final class EntryDraft {
         if (invalid == null) {
             invalid = checksumProblem;
         }
-        return new UrlEntry(line, url, out, dir, checksum, headers, warnings, invalid, retryOfLine);
+        if (invalid == null) {
+            invalid = acceptProblem;
+        }
+        return new UrlEntry(line, url, out, dir, checksum, headers, warnings, invalid, retryOfLine, accept);
     }
 }

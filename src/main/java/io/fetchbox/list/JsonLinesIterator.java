@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +18,7 @@ import java.util.Set;
 final class JsonLinesIterator extends AbstractEntryIterator {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Set<String> KEYS = Set.of("url", "name", "dir", "sha256", "headers");
+    private static final Set<String> KEYS = Set.of("url", "name", "dir", "sha256", "headers", "accept");
 
     private final PhysicalLines lines;
 
@@ -57,12 +59,27 @@ final class JsonLinesIterator extends AbstractEntryIterator {
             entry.checksum("sha-256", sha256, "bad sha256");
         }
         headers(node.get("headers"), entry);
+        accept(node.get("accept"), entry);
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             if (!KEYS.contains(member.getKey())) {
                 entry.warn("unknown key '" + member.getKey() + "'");
             }
         }
         return entry.build();
+    }
+
+    /** {@code "accept": "image/*,application/pdf"} or {@code ["image/*", "application/pdf"]}. */
+    private static void accept(JsonNode value, EntryDraft entry) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (value.isArray()) {
+            List<String> patterns = new ArrayList<>();
+            value.forEach(p -> patterns.add(p.isTextual() ? p.asText() : p.toString()));
+            entry.accept(String.join(",", patterns));
+        } else {
+            entry.accept(value.isTextual() ? value.asText() : value.toString());
+        }
     }
 
     private static UrlEntry invalid(long line, String text, String reason) {

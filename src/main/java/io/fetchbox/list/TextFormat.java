@@ -44,6 +44,7 @@ public final class TextFormat {
         for (UrlEntry.Header header : entry.headers()) {
             option(text, TextOptions.HEADER, header.name() + ": " + header.value());
         }
+        option(text, TextOptions.ACCEPT, entry.accept());
         if (withOrigin) {
             option(text, TextOptions.RETRY_OF_LINE, Long.toString(entry.originalLine()));
         }

@@ -2,13 +2,14 @@ package io.fetchbox.list;
 
 import java.util.Locale;
 
-/** The aria2c-style options of the text format: {@code out=}, {@code dir=}, {@code checksum=}, {@code header=}. */
+/** The aria2c-style options of the text format: {@code out=}, {@code dir=}, {@code checksum=}, {@code header=}, and fetchbox's {@code accept=}. */
 final class TextOptions {
 
     static final String OUT = "out";
     static final String DIR = "dir";
     static final String CHECKSUM = "checksum";
     static final String HEADER = "header";
+    static final String ACCEPT = "accept";
     /** Written by failed.txt: the line the URL had in the list that failed. */
     static final String RETRY_OF_LINE = "retry-of-line";
 
@@ -27,6 +28,7 @@ final class TextOptions {
             case DIR -> entry.dir(text);
             case CHECKSUM -> checksum(entry, text);
             case HEADER -> header(entry, text);
+            case ACCEPT -> entry.accept(text);
             case RETRY_OF_LINE -> retryOfLine(entry, text);
             default -> entry.warn("unknown option '" + key + "'");
         }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param invalid null when the URL is usable, else why not (the report's error is invalid_url)
  * @param retryOfLine in a list dropped back from {@code failed.txt}, the line this one was in the
  *     list that failed (text option {@code retry-of-line=}); null otherwise
+ * @param accept the media types this line accepts (text {@code accept=}, CSV/JSON {@code accept}),
+ *     as checked patterns, comma-separated; null for {@code fetchbox.accept-types}
  */
 public record UrlEntry(
         long line,
@@ -27,7 +29,8 @@ public record UrlEntry(
         List<Header> headers,
         List<String> warnings,
         String invalid,
-        Long retryOfLine) {
+        Long retryOfLine,
+        String accept) {
 
     public UrlEntry(
             long line,
@@ -38,7 +41,7 @@ public record UrlEntry(
             List<Header> headers,
             List<String> warnings,
             String invalid) {
-        this(line, url, out, dir, checksum, headers, warnings, invalid, null);
+        this(line, url, out, dir, checksum, headers, warnings, invalid, null, null);
     }
 
     public UrlEntry {
@@ -50,7 +53,7 @@ public record UrlEntry(
     public UrlEntry withWarning(String warning) {
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
-        return new UrlEntry(line, url, out, dir, checksum, headers, more, invalid, retryOfLine);
+        return new UrlEntry(line, url, out, dir, checksum, headers, more, invalid, retryOfLine, accept);
     }
 
     /** The line of the first list this URL line came from: itself, unless it is a retry. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides where every URL line of one batch goes (README, "Where files go"): the folder from the layout, the
@@ -110,6 +111,14 @@ public final class NamePlanner {
      * @param contentDisposition the response's raw {@code Content-Disposition} value, or null
      */
     public synchronized String planLate(NameRequest request, String contentDisposition) {
+        return planLate(request, contentDisposition, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #planLate(NameRequest, String)}, with the name changed by {@code adjust} once chosen and
+     * before it is numbered ({@code fetchbox.adjust-extension}, {@link AdjustedName}).
+     */
+    public synchronized String planLate(NameRequest request, String contentDisposition, UnaryOperator<String> adjust) {
         Target target = targetOf(request);
         int first = target.key().get(firstTargets, ABSENT);
         if (first == ABSENT) {
@@ -122,7 +131,7 @@ public final class NamePlanner {
         }
         String offered = SafeName.fromContentDisposition(contentDisposition);
         String name = offered != null ? offered : urlName(request);
-        return claim(target, name, request.urlKey());
+        return claim(target, adjust.apply(name), request.urlKey());
     }
 
     /** The file given to this request's target so far, or null when none is decided yet. */

@@ -20,6 +20,7 @@ import java.util.List;
     "bytes",
     "sha256",
     "content_type",
+    "detected_type",
     "etag",
     "last_modified",
     "attempts",
@@ -44,6 +45,10 @@ public record Outcome(
         Long bytes,
         String sha256,
         @JsonProperty("content_type") String contentType,
+
+        @JsonProperty("detected_type") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String detectedType,
+
         String etag,
         @JsonProperty("last_modified") String lastModified,
         int attempts,
@@ -81,6 +86,7 @@ public record Outcome(
                 bytes,
                 sha256,
                 contentType,
+                detectedType,
                 etag,
                 lastModified,
                 attempts,

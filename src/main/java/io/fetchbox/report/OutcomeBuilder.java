@@ -23,6 +23,7 @@ public final class OutcomeBuilder {
     private Long bytes;
     private String sha256;
     private String contentType;
+    private String detectedType;
     private String etag;
     private String lastModified;
     private int attempts;
@@ -66,6 +67,18 @@ public final class OutcomeBuilder {
         contentType = type;
         etag = etagValue;
         lastModified = lastModifiedValue;
+        return this;
+    }
+
+    /** What the body's first bytes showed, when they were checked (README, "Image batches"). */
+    public OutcomeBuilder detectedType(String value) {
+        detectedType = value;
+        return this;
+    }
+
+    /** The Content-Type the server sent, as it sent it. */
+    public OutcomeBuilder contentType(String value) {
+        contentType = value;
         return this;
     }
 
@@ -125,6 +138,7 @@ public final class OutcomeBuilder {
                 bytes,
                 sha256,
                 contentType,
+                detectedType,
                 etag,
                 lastModified,
                 attempts,

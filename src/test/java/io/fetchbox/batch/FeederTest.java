@@ -243,7 +243,7 @@ class FeederTest {
     @Test
     void aDuplicateOfALineNamedByItsResponseWaitsForThatName() throws IOException {
         BatchRegistry batches = registry(true);
-        Feeder feeder = feeder(batches, false);
+        Feeder feeder = new Feeder(batches, lifecycle, output.root(), false, "node-1", new ResponseNaming(true, false));
         String batch = open(batches, "list.txt", "http://example.org/get?id=1\nhttp://example.org/get?id=1\n");
 
         List<Object> planned = planAll(feeder, batch);
@@ -259,7 +259,7 @@ class FeederTest {
     @Test
     void aLineNamedByItsResponseTakesTheContentDispositionName() throws IOException {
         BatchRegistry batches = registry(true);
-        Feeder feeder = feeder(batches, false);
+        Feeder feeder = new Feeder(batches, lifecycle, output.root(), false, "node-1", new ResponseNaming(true, false));
         String batch = open(batches, "list.txt", "http://example.org/get?id=1\n");
         FetchTask task = (FetchTask) feeder.plan(only(feeder, batch), batch);
         Exchange exchange = Exchanges.create();
@@ -275,7 +275,7 @@ class FeederTest {
     @Test
     void aLineNamedByItsResponseWithoutContentDispositionTakesTheUrlsName() throws IOException {
         BatchRegistry batches = registry(true);
-        Feeder feeder = feeder(batches, false);
+        Feeder feeder = new Feeder(batches, lifecycle, output.root(), false, "node-1", new ResponseNaming(true, false));
         String batch = open(batches, "list.txt", "http://example.org/files/data.csv\n");
         FetchTask task = (FetchTask) feeder.plan(only(feeder, batch), batch);
         Exchange exchange = Exchanges.create();

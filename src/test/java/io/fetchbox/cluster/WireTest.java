@@ -26,7 +26,8 @@ class WireTest {
             List.of(new UrlEntry.Header("Referer", "http://127.0.0.1:9/")),
             List.of("a warning"),
             null,
-            3L);
+            3L,
+            "image/*,application/pdf");
 
     @Test
     void aTaskComesBackAsItWasSentEveryFieldIncluded() {

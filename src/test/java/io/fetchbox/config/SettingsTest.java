@@ -171,11 +171,13 @@ class SettingsTest {
         TestSources sources = TestSources.sources();
         sources.argument("--fetchbox.broker-url=tcp://127.0.0.1:61616");
         sources.argument("--fetchbox.content-disposition=true");
+        sources.argument("--fetchbox.adjust-extension=true");
         sources.argument("--once");
 
         assertThatThrownBy(sources::load)
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("fetchbox.content-disposition=true cannot be used with fetchbox.broker-url")
+                .hasMessageContaining("fetchbox.adjust-extension=true cannot be used with fetchbox.broker-url")
                 .hasMessageContaining("--once cannot be used with fetchbox.broker-url");
     }
 

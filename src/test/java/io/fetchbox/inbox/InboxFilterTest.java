@@ -98,6 +98,19 @@ class InboxFilterTest {
                         + " only regular files (or symbolic links to them) are lists\n");
     }
 
+    /** Cluster mode: a new leader's inbox waits until its recover step has registered the interrupted batches. */
+    @Test
+    void noListIsTakenUntilTheInterruptedBatchesAreResumed() throws IOException {
+        Files.writeString(inbox.resolve("a.txt"), "http://example.org/\n");
+        filter(OnceWatch.service());
+        AtomicBoolean resumed = new AtomicBoolean();
+        InboxFilter filter = new InboxFilter(inbox, batches, OnceWatch.service(), lifecycle, verdict, resumed::get);
+
+        assertThat(filter.accept(listed("a.txt"))).isFalse();
+        resumed.set(true);
+        assertThat(filter.accept(listed("a.txt"))).isTrue();
+    }
+
     @Test
     void aRegularFileIsAList() throws IOException {
         Files.writeString(inbox.resolve("a.txt"), "http://example.org/\n");

@@ -63,6 +63,17 @@ class CsvListReaderTest {
     }
 
     @Test
+    void anAcceptColumnGivesEachRowItsTypes() throws IOException {
+        List<UrlEntry> entries =
+                read(crlf("url,Accept", "http://h/a.jpg,\"image/jpeg, image/png\"", "http://h/b,", "http://h/c,jpeg"));
+
+        assertThat(entries.get(0).accept()).isEqualTo("image/jpeg,image/png");
+        assertThat(entries.get(1).accept()).isNull();
+        assertThat(entries.get(2).isValid()).isFalse();
+        assertThat(entries.get(2).invalid()).startsWith("bad accept option: 'jpeg'");
+    }
+
+    @Test
     void invalidUrlRowIsAnInvalidEntry() throws IOException {
         assertThat(read(MIXED).get(4))
                 .extracting(UrlEntry::url, UrlEntry::invalid)

@@ -46,6 +46,18 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void acceptIsAStringOrAnArrayOfThem() throws IOException {
+        List<UrlEntry> entries = read("{\"url\": \"http://h/a\", \"accept\": \"image/*\"}\n"
+                + "{\"url\": \"http://h/b\", \"accept\": [\"image/png\", \"application/pdf\"]}\n"
+                + "{\"url\": \"http://h/c\", \"accept\": 5}\n");
+
+        assertThat(entries.get(0).accept()).isEqualTo("image/*");
+        assertThat(entries.get(1).accept()).isEqualTo("image/png,application/pdf");
+        assertThat(entries.get(1).warnings()).isEmpty();
+        assertThat(entries.get(2).invalid()).startsWith("bad accept option: '5'");
+    }
+
+    @Test
     void unknownKeysAreWarnings() throws IOException {
         assertThat(read("{\"url\": \"http://h/a\", \"extra\": 5, \"note\": \"x\"}\n")
                         .get(0)

@@ -94,6 +94,22 @@ class TextFormatTest {
     }
 
     @Test
+    void acceptReadsBackTheSameAndAMalformedOneIsGivenBackAsWritten() throws IOException {
+        List<UrlEntry> read =
+                ListFiles.readText(dir, "http://h/a\n  accept=IMAGE/*, application/pdf\nhttp://h/b\n  accept=jpeg\n");
+
+        assertThat(read.get(0).accept()).isEqualTo("image/*,application/pdf");
+        assertThat(TextFormat.render(read.get(0))).isEqualTo("http://h/a\n  accept=image/*,application/pdf\n");
+        assertThat(ListFiles.readText(dir, TextFormat.render(read.get(0)))
+                        .get(0)
+                        .accept())
+                .isEqualTo("image/*,application/pdf");
+        assertThat(read.get(1).invalid())
+                .isEqualTo("bad accept option: 'jpeg' is not a media type: give type/subtype," + " type/* or */*");
+        assertThat(TextFormat.render(read.get(1))).isEqualTo("http://h/b\n  accept=jpeg\n");
+    }
+
+    @Test
     void malformedChecksumIsGivenBackAsWritten() throws IOException {
         UrlEntry bad =
                 ListFiles.readText(dir, "http://h/a\n  checksum=sha-512=ABC\n").get(0);

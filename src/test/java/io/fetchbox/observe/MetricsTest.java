@@ -159,7 +159,7 @@ class MetricsTest {
 
     private static Outcome outcome(String outcome, String url, Long bytes, String error) {
         return new Outcome(
-                "pics", 1, null, url, null, outcome, null, bytes, null, null, null, null, 1, 5, null, error, null,
+                "pics", 1, null, url, null, outcome, null, bytes, null, null, null, null, null, 1, 5, null, error, null,
                 List.of());
     }
 }

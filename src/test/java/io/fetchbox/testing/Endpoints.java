@@ -62,7 +62,8 @@ final class Endpoints {
             Map.entry("/pause-host/", Endpoints::pauseHost),
             Map.entry("/reset/", Endpoints::reset),
             Map.entry("/truncate/", Endpoints::truncateFirst),
-            Map.entry("/slow/", Endpoints::slow));
+            Map.entry("/slow/", Endpoints::slow),
+            Map.entry("/typed/", Endpoints::typed));
 
     private Endpoints() {}
 
@@ -222,6 +223,57 @@ final class Endpoints {
     }
 
     /** {@code /disposition?filename=<url-encoded>&size=N&seed=S}: the filename sent raw, unsanitised. */
+    /**
+     * {@code /typed/<kind>?ctype=T&size=N}: a body of a kind ({@code jpeg}, {@code png}, {@code html},
+     * {@code json}, {@code short}: two bytes of a JPEG signature) as {@code ctype} says, or with no
+     * Content-Type at all for {@code ctype=none} (default: the kind's own type). {@code html} is padded to
+     * {@code size} bytes, so that a client that reads it all can be told from one that hangs up.
+     */
+    static void typed(Call c) throws IOException {
+        String kind = c.path().substring("/typed/".length());
+        byte[] body = typedBody(kind, c.longParam("size", 0));
+        String ctype = c.param("ctype", null);
+        if (ctype == null) {
+            ctype = switch (kind) {
+                case "jpeg", "short" -> "image/jpeg";
+                case "png" -> "image/png";
+                case "html" -> "text/html; charset=utf-8";
+                default -> "application/json";
+            };
+        }
+        if (!ctype.equals("none")) {
+            c.headers().set("Content-Type", ctype);
+        }
+        c.sendBody(200, new java.io.ByteArrayInputStream(body), body.length, 0);
+    }
+
+    /** The bodies of {@link #typed}: the same bytes for the same kind and size. */
+    public static byte[] typedBody(String kind, long size) {
+        byte[] filler = Bodies.bytes("typed-" + kind, 0, 2000);
+        return switch (kind) {
+            case "jpeg" -> concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, filler);
+            case "png" -> concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, filler);
+            case "short" -> new byte[] {(byte) 0xFF, (byte) 0xD8};
+            case "json" -> "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
+            case "html" -> {
+                byte[] page =
+                        "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>\n"
+                                .getBytes(StandardCharsets.UTF_8);
+                byte[] padded = new byte[(int) Math.max(page.length, size)];
+                java.util.Arrays.fill(padded, (byte) ' ');
+                System.arraycopy(page, 0, padded, 0, page.length);
+                yield padded;
+            }
+            default -> throw new BadPath("/typed/<jpeg|png|html|json|short>");
+        };
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     static void disposition(Call c) throws IOException {
         long size = c.longParam("size", 16);
         c.headers().set("Content-Type", "application/octet-stream");
