@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# bench/run.sh — fetchbox against curl, aria2c, wget2 and xargs+curl on three workloads
+# bench/run.sh — fetchbox against curl, aria2c, wget2 and xargs+curl on four workloads
 # served from 127.0.0.1, then fetchbox's memory and start-up (M1, M2, M3, S1). Prints two
 # Markdown tables and writes them to bench/results/latest.md. See bench/README.md.
 # Knobs (environment):
 #   BENCH_RUNS=3        counted runs per tool and workload (after one warm-up); runs of M1 and M2
-#   BENCH_QUICK=1       smoke test: W1 500 files, W2 4 x 8 MiB, W3 100 files, 1 run, no warm-up;
+#   BENCH_QUICK=1       smoke test: W1 500 files, W2 4 x 8 MiB, W3 100 files, W4 2,000 URLs, 1 run, no warm-up;
 #                       M2 128 MiB, M3 10,000 lines, S1 2 launches
-#   BENCH_ONLY=W1       workloads to run (comma list of W1, W2, W3, M; M means M1,M2,M3,S1,
+#   BENCH_ONLY=W1       workloads to run (comma list of W1, W2, W3, W4, M; M means M1,M2,M3,S1,
 #                       which can also be chosen one by one)
 #   BENCH_TOOLS=fetchbox-service,curl   tools to run (fetchbox-service, fetchbox-once, curl,
 #                       aria2c, wget2, xargs-curl; "fetchbox" means both fetchbox rows; not run
@@ -30,13 +30,14 @@ KNOWN_TOOLS=fetchbox-service,fetchbox-typed,fetchbox-once,curl,aria2c,wget2,xarg
 
 QUICK=${BENCH_QUICK:-0}
 if [[ $QUICK == 1 ]]; then
-  W1_N=500 W2_N=4 W2_MIB=8 W3_N=100 RUNS=${BENCH_RUNS:-1} WARMUP=0 WRK_SECONDS=2
+  W1_N=500 W2_N=4 W2_MIB=8 W3_N=100 W4_N=2000 RUNS=${BENCH_RUNS:-1} WARMUP=0 WRK_SECONDS=2
   M2_MIB=128 M3_DISTINCT=1000 S1_N=2
 else
-  W1_N=10000 W2_N=32 W2_MIB=32 W3_N=2000 RUNS=${BENCH_RUNS:-3} WARMUP=1 WRK_SECONDS=5
+  W1_N=10000 W2_N=32 W2_MIB=32 W3_N=2000 W4_N=20000 RUNS=${BENCH_RUNS:-3} WARMUP=1 WRK_SECONDS=5
   M2_MIB=1024 M3_DISTINCT=100000 S1_N=5
 fi
-DEFAULT_ONLY=W1,W2,W3,M
+W4_HOSTS=40 W4_PER_HOST=6 # W4 runs fetchbox with its default per-host cap (6), as a crawl would
+DEFAULT_ONLY=W1,W2,W3,W4,M
 ONLY=${BENCH_ONLY:-$DEFAULT_ONLY}
 TOOLS=,${BENCH_TOOLS:-$ALL_TOOLS},
 TOOLS=${TOOLS//,fetchbox,/,fetchbox-service,fetchbox-once,} # "fetchbox" means both rows
@@ -45,12 +46,15 @@ RUN_TIMEOUT=${BENCH_TIMEOUT:-900}
 OUT_MD=${BENCH_OUT:-$BENCH_DIR/results/latest.md}
 JAR=${FETCHBOX_JAR:-$ROOT/target/fetchbox.jar}
 FETCHBOX_ARGS=(--fetchbox.http-port=0 --fetchbox.concurrency=$CONC --fetchbox.per-host=$CONC)
+# W1-W3 are one host, so fetchbox gets the peers' 16 connections to it; W4 keeps fetchbox's per-host default
+W4_FETCHBOX_ARGS=(--fetchbox.http-port=0 --fetchbox.concurrency=$CONC)
 SERVICE_EXTRA=() # arguments of one service row (fetchbox-typed) after FETCHBOX_ARGS
 # fetchbox reads FETCHBOX_* environment variables as configuration: keep ours (FETCHBOX_JAR) and
 # any others out of its environment, so that only the arguments above configure it
 for v in ${!FETCHBOX_@}; do export -n "$v"; done
 
-WORK= NGINX_PID_FILE= DELAY_PID= SERVICE_PID= NGINX_PORT= DELAY_PORT= RESULTS=
+WORK= NGINX_PID_FILE= DELAY_PID= W4_PID= SERVICE_PID= NGINX_PORT= DELAY_PORT= RESULTS=
+W4_PORTS=() PEER_RETRY=()
 START_SECONDS=$SECONDS
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -168,6 +172,39 @@ start_delay_server() {
   log "delay server (pid $DELAY_PID) on 127.0.0.1:$DELAY_PORT, 100 ms per response"
 }
 
+# start_w4_server: W4's 40 hosts (bench/w4_server.py), one port each, in W4_PORTS
+start_w4_server() {
+  local pf=$WORK/w4.ports i
+  python3 "$BENCH_DIR/w4_server.py" --root "$WORK/data/w4" --hosts "$W4_HOSTS" --ports-file "$pf" \
+    --max-seconds 14400 2>"$WORK/w4.log" &
+  W4_PID=$!
+  for ((i = 0; i < 100; i++)); do [[ -s $pf ]] && break; sleep 0.1; done
+  [[ -s $pf ]] || die "the W4 server did not start (see $WORK/w4.log)"
+  mapfile -t W4_PORTS <"$pf"
+  log "W4 server (pid $W4_PID) on ${#W4_PORTS[@]} ports of 127.0.0.1"
+}
+
+# make_w4: W4_N files of 4 KiB, the list over W4's hosts in turn, and the sums of the files that
+# must arrive (all but the 1 % the server answers 404; the 0.5 % answered 503 first must arrive too)
+make_w4() {
+  log "making W4: $W4_N URLs over $W4_HOSTS hosts"
+  make_files "$WORK/data/w4" w4 "$W4_N" 4096
+  python3 - "$BENCH_DIR" "$WORK/data/w4" "$W4_N" "$WORK/lists/w4.txt" "${W4_PORTS[@]}" <<'PY'
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from w4_server import gone, host_of
+folder, n, out, ports = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+with open(out, "w") as f:
+    for i in range(n):
+        f.write(f"http://127.0.0.1:{ports[host_of(i, len(ports))]}/w4/w4-{i:05d}.bin\n")
+        if gone(i):
+            os.remove(os.path.join(folder, f"w4-{i:05d}.bin"))
+PY
+  $REPORT sums --dir "$WORK/data/w4" --out "$WORK/lists/w4.sums.json" 2>/dev/null || die "could not checksum W4"
+  fact workload workload=W4 files="$W4_N" bytes=$((W4_N * 4096)) \
+    desc="$W4_N URLs of 4 KiB over $W4_HOSTS hosts (bench/w4_server.py): 20-200 ms before each response, 1 % 404, 0.5 % 503 with Retry-After: 1 the first time"
+}
+
 # stop_pid PID SECONDS: SIGTERM, wait up to SECONDS, then SIGKILL; only PIDs this script started
 stop_pid() {
   local pid=$1 i
@@ -181,6 +218,7 @@ stop_pid() {
 cleanup() {
   stop_pid "$SERVICE_PID" 40
   stop_pid "$DELAY_PID" 5
+  stop_pid "$W4_PID" 5
   stop_nginx
   if [[ -n $WORK && -d $WORK ]]; then
     if [[ ${BENCH_KEEP:-0} == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -194,6 +232,7 @@ cpusnap() {
   local a=(cpusnap)
   [[ -n $NGINX_PID_FILE ]] && a+=(--nginx-pidfile "$NGINX_PID_FILE")
   [[ -n $DELAY_PID ]] && a+=(--pid "$DELAY_PID")
+  [[ -n $W4_PID ]] && a+=(--pid "$W4_PID")
   [[ -n $SERVICE_PID ]] && a+=(--pid "$SERVICE_PID")
   $REPORT "${a[@]}"
 }
@@ -225,7 +264,7 @@ run_one() {
       local cfg=$WORK/runs/$id.curl.cfg
       while IFS= read -r url; do printf 'url = "%s"\noutput = "%s/%s"\n' "$url" "$d" "${url##*/}"; done \
         <"$list" >"$cfg"
-      timed "$tf" "$lf" curl --parallel --parallel-max $CONC --parallel-immediate -s -S -K "$cfg"
+      timed "$tf" "$lf" curl --parallel --parallel-max $CONC --parallel-immediate -s -S "${PEER_RETRY[@]}" -K "$cfg"
       ;;
     aria2c)
       timed "$tf" "$lf" aria2c -j $CONC -x 1 -i "$list" -d "$d" --allow-overwrite=true \
@@ -235,8 +274,8 @@ run_one() {
       timed "$tf" "$lf" wget2 --max-threads=$CONC -i "$list" -P "$d" -q
       ;;
     xargs-curl)
-      timed "$tf" "$lf" sh -c 'exec xargs -P "$1" -n 1 curl -s -S --output-dir "$2" -O <"$3"' \
-        sh $CONC "$d" "$list"
+      timed "$tf" "$lf" sh -c 'd=$1 l=$2; shift 2; exec xargs -P '"$CONC"' -n 1 curl -s -S "$@" --output-dir "$d" -O <"$l"' \
+        sh "$d" "$list" "${PEER_RETRY[@]}"
       ;;
     fetchbox-once)
       mkdir -p "$d/inbox"
@@ -334,6 +373,12 @@ run_service() {
 run_workload() {
   local w=$1 lw=${1,,} tool run first=$((WARMUP ? 0 : 1))
   log "=== $w"
+  local saved=("${FETCHBOX_ARGS[@]}")
+  PEER_RETRY=()
+  if [[ $w == W4 ]]; then
+    FETCHBOX_ARGS=("${W4_FETCHBOX_ARGS[@]}")
+    PEER_RETRY=(--retry 3) # curl honours Retry-After on a 503; the other peers retry by their defaults
+  fi
   for tool in ${KNOWN_TOOLS//,/ }; do
     wants "$tool" "$TOOLS" || continue
     if [[ $tool == fetchbox-service ]]; then run_service "$w"; continue; fi
@@ -352,6 +397,7 @@ run_workload() {
     fi
   done
   ceiling "$w"
+  FETCHBOX_ARGS=("${saved[@]}")
 }
 
 ceiling() {
@@ -379,6 +425,13 @@ ceiling() {
       fact ceiling workload=W2 name="cp of the files (median of ${#all[@]})" seconds="$secs" \
         files_per_s="$(awk -v s="$secs" -v n="$W2_N" 'BEGIN { print n / s }')" \
         mb_per_s="$(awk -v s="$secs" -v n="$W2_N" -v m="$W2_MIB" 'BEGIN { print n * m * 1048576 / 1e6 / s }')"
+      ;;
+    W4)
+      secs=$(python3 "$BENCH_DIR/w4_server.py" --ideal "$W4_N" --hosts "$W4_HOSTS" --concurrency $CONC \
+        --per-host $W4_PER_HOST)
+      fact ceiling workload=W4 name="ideal: list order, $CONC at once, $W4_PER_HOST per host" seconds="$secs" \
+        files_per_s="$(awk -v s="$secs" -v n="$W4_N" 'BEGIN { print n / s }')" \
+        mb_per_s="$(awk -v s="$secs" -v n="$W4_N" 'BEGIN { print n * 4096 / 1e6 / s }')"
       ;;
     W3)
       secs=$(awk -v n="$W3_N" -v c=$CONC 'BEGIN { print n * 0.1 / c }')
@@ -596,7 +649,7 @@ print(next((l.split(":", 1)[1].strip() for l in m.splitlines() if l.startswith("
   fi
   fact meta key=server value="$server"
   local w any_w=0
-  for w in W1 W2 W3; do wants "$w" "$ONLY" && any_w=1; done
+  for w in W1 W2 W3 W4; do wants "$w" "$ONLY" && any_w=1; done
   ((any_w)) && record_w_commands
   wants_m M1 && fact command tool=M1 text="(cd \$D && java -Xmx128m -jar \$JAR ${FETCHBOX_ARGS[*]} --fetchbox.inbox-settle=0); per run: inbox/.m1-runK.txt.tmp renamed to inbox/m1-runK.txt (W2's list), wait for reports/m1-runK.summary.json"
   wants_m M2 && fact command tool=M2 text="(cd \$D && java -Xmx64m -jar \$JAR --once ${FETCHBOX_ARGS[*]})  # inbox/m2.txt: http://127.0.0.1:\$N/m2/m2.bin"
@@ -636,6 +689,11 @@ main() {
 
   if wants W1 "$ONLY" || wants W2 "$ONLY" || wants_m M1 || wants_m M2 || wants_m M3; then start_nginx; fi
   wants W3 "$ONLY" && start_delay_server
+  if wants W4 "$ONLY"; then
+    mkdir -p "$WORK/data/w4"
+    start_w4_server
+    make_w4
+  fi
   wants W1 "$ONLY" && make_workload W1 "$W1_N" 4096 "http://127.0.0.1:$NGINX_PORT" \
     "$W1_N files of 4 KiB from nginx"
   wants W2 "$ONLY" && make_workload W2 "$W2_N" $((W2_MIB * 1048576)) "http://127.0.0.1:$NGINX_PORT" \
@@ -643,7 +701,7 @@ main() {
   wants W3 "$ONLY" && make_workload W3 "$W3_N" 16384 "http://127.0.0.1:$DELAY_PORT" \
     "$W3_N files of 16 KiB from bench/delay_server.py, 100 ms before each response"
 
-  for w in W1 W2 W3; do
+  for w in W1 W2 W3 W4; do
     wants "$w" "$ONLY" && run_workload "$w"
   done
   wants_m M1 && run_m1
@@ -654,6 +712,8 @@ main() {
   fact meta key=total_seconds value="$((SECONDS - START_SECONDS))"
   stop_pid "$DELAY_PID" 5
   DELAY_PID=
+  stop_pid "$W4_PID" 5
+  W4_PID=
   stop_nginx
   fact meta key=busy_after value="$($REPORT busy --seconds 2)"
   $REPORT table --results "$RESULTS" --out "$OUT_MD"
