@@ -38,6 +38,7 @@ import time
 OTHER_CPU_FLAG = 0.10  # a run during which others used more than this share of the CPU is flagged
 TOOLS = ["fetchbox-service", "fetchbox-typed", "fetchbox-once", "curl", "aria2c", "wget2", "xargs-curl"]
 FETCHBOX = {"fetchbox-service", "fetchbox-typed", "fetchbox-once"}
+SERVICE_ROWS = {"fetchbox-service", "fetchbox-typed"}  # a running service: its first list is shown apart
 M_ROWS = ["M1", "M2", "M3", "S1"]  # the memory and start-up section, in table order
 OUTCOMES = ["downloaded", "not_modified", "skipped", "duplicate", "failed", "invalid"]
 # M3's invalid lines, in turn: no http/https scheme, no host, not a URL at all
@@ -513,6 +514,13 @@ def cmd_table(a) -> int:
             meta[x["key"]] = x["value"]
     workloads = [x for x in facts if x["kind"] == "workload"]
     runs = [x for x in facts if x["kind"] == "run" and not x["warmup"]]
+    # a fresh service's first list: its warm-up run, or its first counted run when there is no warm-up
+    first_lists = {}
+    for x in facts:
+        if x["kind"] == "run" and x["tool"] in SERVICE_ROWS and x["verified"]:
+            key = (x["workload"], x["tool"])
+            if key not in first_lists or (x["warmup"], -x["run"]) > first_lists[key][0]:
+                first_lists[key] = ((x["warmup"], -x["run"]), x["seconds"])
     service_rss = {(x["workload"], x["tool"]): x["rss_kib"] for x in facts if x["kind"] == "rss"}
     ceilings = [x for x in facts if x["kind"] == "ceiling"]
     notes = [x for x in facts if x["kind"] == "note" and x.get("workload") not in M_ROWS]
@@ -547,10 +555,10 @@ def cmd_table(a) -> int:
 
     # one row per workload and tool; only when a W workload ran (BENCH_ONLY=M has none)
     main_start = len(out)
-    header = ("| workload | tool | median s | min-max s | files/s | MB/s | peak RSS MiB | verified "
+    header = ("| workload | tool | median s | min-max s | first list s | files/s | MB/s | peak RSS MiB | verified "
               "| fetchbox / best peer |")
     out.append(header)
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
     failed_notes, disturbed = [], []
     for w in workloads:
         wl = w["workload"]
@@ -598,12 +606,16 @@ def cmd_table(a) -> int:
                 else:
                     ratio = "no verified peer"
             name = f"**{tool}**" if tool in FETCHBOX else tool
-            out.append(f"| {wl} | {name} | {med} | {mm} | {fps} | {mbs} | {rss_s} | {ver} | {ratio} |")
+            first = first_lists.get((wl, tool))
+            first_s = fmt_s(first[1]) if first else ""
+            if first and best:
+                first_s += f" ({first[1] / best[1]['median']:.2f}× {best[0]})"
+            out.append(f"| {wl} | {name} | {med} | {mm} | {first_s} | {fps} | {mbs} | {rss_s} | {ver} | {ratio} |")
         for c in [c for c in ceilings if c["workload"] == wl]:
             fps = c.get("files_per_s")
             mbs = c.get("mb_per_s")
             sec = c.get("seconds")
-            out.append(f"| {wl} | _ceiling: {c['name']}_ | {fmt_s(sec)} | | {fmt_rate(fps)} | "
+            out.append(f"| {wl} | _ceiling: {c['name']}_ | {fmt_s(sec)} | | | {fmt_rate(fps)} | "
                        f"{fmt_rate(mbs)} | | | |")
     out.append("")
 
@@ -627,7 +639,9 @@ def cmd_table(a) -> int:
                    "answered 503 once are. The ceiling row is the best schedule with 16 at once and 6 per host, "
                    "in list order, a 503 waiting its second out without a slot (`bench/w4_server.py --ideal`).")
     out.append("- median and min-max are wall-clock seconds of the counted runs; files/s and MB/s "
-               "(1 MB = 10^6 bytes) are computed from the median.")
+               "(1 MB = 10^6 bytes) are computed from the median. first list s: a service row's first list "
+               "after the service started (its warm-up run, or its first run without a warm-up), when the JIT "
+               "has not caught up yet, with its ratio to the best peer's median.")
     out.append("- `fetchbox-once` is the whole process (JVM start, Camel start, the batch, exit). "
                "`fetchbox-service` is an already running service, timed from the rename of the list into "
                "the inbox to the appearance of `reports/<batch>.summary.json` (10 ms polls), "

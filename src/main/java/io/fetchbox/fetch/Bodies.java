@@ -1,6 +1,5 @@
 package io.fetchbox.fetch;
 
-import io.fetchbox.url.ParsedUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,7 +69,7 @@ public final class Bodies {
             state.writePartial(
                     task.file(),
                     new PartialRecord(
-                            FileState.urlKey(ParsedUrl.parse(task.entry().url()).normalized()),
+                            FileState.urlKey(exchange, task),
                             validator(
                                     message.getHeader("ETag", String.class),
                                     message.getHeader("Last-Modified", String.class)),

@@ -32,6 +32,8 @@ public final class FetchProps {
     public static final String START_OVER = "fetchboxStartOver";
     /** Set when a stop cut this download: no outcome; in cluster mode its message goes back to the broker. */
     public static final String CUT = "fetchboxCut";
+    /** The listed URL's key in the file records ({@link FileState#urlKey}), made once per pass by requests.prepare. */
+    public static final String URL_KEY = "fetchboxUrlKey";
     /** The response's type as fetchbox takes it, when the type check ran (README, "Image batches"). */
     public static final String RESPONSE_TYPE = "fetchboxResponseType";
     /** What the body's first bytes showed, when the type check ran. */

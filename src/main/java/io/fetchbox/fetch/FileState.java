@@ -3,6 +3,7 @@ package io.fetchbox.fetch;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.fetchbox.url.ParsedUrl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
 
 /**
  * What fetchbox knows about the files it wrote, under {@code reports/.state/}, never beside them.
@@ -171,6 +173,12 @@ public final class FileState {
      * The key a file's origin is compared by: a hash of the normalised URL without its credentials,
      * so that neither the record nor the hash gives a password away.
      */
+    /** The key of the task's listed URL: as requests.prepare made it, or made now (a step run on its own). */
+    static String urlKey(Exchange exchange, FetchTask task) {
+        String made = exchange.getProperty(FetchProps.URL_KEY, String.class);
+        return made != null ? made : urlKey(ParsedUrl.parse(task.entry().url()).normalized());
+    }
+
     public static String urlKey(String normalizedUrl) {
         String withoutCredentials = normalizedUrl.indexOf('@') < 0
                 ? normalizedUrl

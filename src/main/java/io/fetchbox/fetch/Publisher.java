@@ -77,7 +77,7 @@ public final class Publisher {
         }
         String url = task.entry().url();
         FileRecord record = new FileRecord(
-                FileState.urlKey(ParsedUrl.parse(url).normalized()),
+                FileState.urlKey(exchange, task),
                 ParsedUrl.redact(url),
                 etag,
                 lastModified,

@@ -52,6 +52,9 @@ public final class Requests {
         message.setHeader("User-Agent", userAgent);
         ParsedUrl listed =
                 task.atListedUrl() ? target : ParsedUrl.parse(task.entry().url());
+        // parsed here once: the body step and the publisher name their records by it
+        String urlKey = FileState.urlKey(listed.normalized());
+        exchange.setProperty(FetchProps.URL_KEY, urlKey);
         boolean listedOrigin = listed == target || listed.hostKey().equals(task.hostKey());
         for (UrlEntry.Header header : task.entry().headers()) {
             if (listedOrigin || !CREDENTIAL_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
@@ -64,15 +67,15 @@ public final class Requests {
         if (authorization != null) {
             message.setHeader("Authorization", authorization);
         }
-        if (task.file() != null && !askIfChanged(exchange, task, listed)) {
-            askForTheRest(exchange, task, listed);
+        if (task.file() != null && !askIfChanged(exchange, task, urlKey)) {
+            askForTheRest(exchange, task, urlKey);
         }
         // bodies are saved exactly as served
         exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
     }
 
     /** revalidate: a file fetched earlier from this URL is kept when the server says it has not changed. */
-    private boolean askIfChanged(Exchange exchange, FetchTask task, ParsedUrl listed) {
+    private boolean askIfChanged(Exchange exchange, FetchTask task, String urlKey) {
         // the file first: asking the state would load the folder's records into memory, and keep
         // every record written there afterwards, for a batch that has no earlier file to revalidate
         if (!revalidate) {
@@ -83,8 +86,8 @@ public final class Requests {
             return false;
         }
         // a file changed since fetchbox wrote it is not asked about: its record no longer describes it
-        Optional<FileRecord> known = state.read(task.file())
-                .filter(r -> r.urlKey().equals(FileState.urlKey(listed.normalized())) && r.matches(file));
+        Optional<FileRecord> known =
+                state.read(task.file()).filter(r -> r.urlKey().equals(urlKey) && r.matches(file));
         if (known.isEmpty() || known.get().etag() == null && known.get().lastModified() == null) {
             return false;
         }
@@ -100,7 +103,7 @@ public final class Requests {
     }
 
     /** A partial body of this URL in the temporary file: ask for the rest, if the resource is unchanged. */
-    private void askForTheRest(Exchange exchange, FetchTask task, ParsedUrl listed) {
+    private void askForTheRest(Exchange exchange, FetchTask task, String urlKey) {
         // the partial record (under reports/.state/) first, the output folder only when there is one
         Optional<PartialRecord> partial = state.readPartial(task.file()).filter(p -> p.temporary() != null);
         if (partial.isEmpty()) {
@@ -111,7 +114,7 @@ public final class Requests {
         exchange.setProperty(FetchProps.PARTIAL_RECORDED, true);
         // only a regular file of our own making is continued: never a link left in its place
         BasicFileAttributes temp = output.attributesOrNull(partial.get().temporary());
-        if (!partial.get().urlKey().equals(FileState.urlKey(listed.normalized()))
+        if (!partial.get().urlKey().equals(urlKey)
                 || partial.get().validator() == null
                 || temp == null
                 || !temp.isRegularFile()

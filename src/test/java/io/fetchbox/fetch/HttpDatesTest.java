@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +59,26 @@ class HttpDatesTest {
             })
     void whatIsNotADateIsNull(String date) {
         assertThat(HttpDates.parse(date)).isNull();
+    }
+
+    /** The fast path's own calendar against java.time's, a day at a time over two centuries and leap days. */
+    @Test
+    void theFastPathAgreesWithTheFormatterOnEveryDayFrom1900To2100() {
+        DateTimeFormatter imfFixdate = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+        ZonedDateTime day = ZonedDateTime.parse("1900-01-01T00:00:00Z");
+        int checked = 0;
+        for (int i = 0; day.getYear() <= 2100; i++, day = day.plusDays(1)) {
+            ZonedDateTime at = day.withHour(i % 24).withMinute(i % 60).withSecond((i * 7) % 60);
+            String text = imfFixdate.format(at);
+            assertThat(HttpDates.imfFixdate(text)).as(text).isEqualTo(at.toInstant());
+            checked++;
+        }
+        assertThat(checked).isEqualTo(73_414);
+        assertThat(HttpDates.imfFixdate("Thu, 01 Jan 1970 00:00:00 GMT")).isEqualTo(Instant.EPOCH);
+        assertThat(HttpDates.imfFixdate("Wed, 31 Dec 1969 23:59:59 GMT")).isEqualTo(Instant.ofEpochSecond(-1));
+        assertThat(HttpDates.imfFixdate("Tue, 29 Feb 2000 12:00:00 GMT")).isNotNull();
+        assertThat(HttpDates.imfFixdate("Mon, 29 Feb 2100 12:00:00 GMT")).isNull();
+        assertThat(HttpDates.imfFixdate("Sun, 31 Apr 2026 12:00:00 GMT")).isNull();
     }
 
     @Test
