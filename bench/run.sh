@@ -12,6 +12,7 @@
 #                       aria2c, wget2, xargs-curl; "fetchbox" means both fetchbox rows; not run
 #                       unless named: fetchbox-typed, the service with fetchbox.accept-types=*/*,
 #                       which checks every body's first bytes: what the type check costs)
+#   BENCH_W4_RUNS=1     counted runs per tool on W4 (no warm-up but the service's, which is its first list)
 #   BENCH_KEEP=1        keep the temporary folder (data, lists, logs) instead of removing it
 #   BENCH_TIMEOUT=900   seconds one run may take before it is stopped and counted FAILED
 #   BENCH_OUT=FILE      where the table goes (default bench/results/latest.md)
@@ -37,6 +38,7 @@ else
   M2_MIB=1024 M3_DISTINCT=100000 S1_N=5
 fi
 W4_HOSTS=40 W4_PER_HOST=6 # W4 runs fetchbox with its default per-host cap (6), as a crawl would
+W4_RUNS=${BENCH_W4_RUNS:-1} # counted W4 runs per tool (about 140 s each at full size)
 DEFAULT_ONLY=W1,W2,W3,W4,M
 ONLY=${BENCH_ONLY:-$DEFAULT_ONLY}
 TOOLS=,${BENCH_TOOLS:-$ALL_TOOLS},
@@ -371,14 +373,18 @@ run_service() {
 }
 
 run_workload() {
-  local w=$1 lw=${1,,} tool run first=$((WARMUP ? 0 : 1))
+  local w=$1 lw=${1,,} tool run
+  # the workload's runs, seen by run_service and run_one too
+  local RUNS=$RUNS WARMUP=$WARMUP
   log "=== $w"
   local saved=("${FETCHBOX_ARGS[@]}")
   PEER_RETRY=()
   if [[ $w == W4 ]]; then
     FETCHBOX_ARGS=("${W4_FETCHBOX_ARGS[@]}")
     PEER_RETRY=(--retry 3) # curl honours Retry-After on a 503; the other peers retry by their defaults
+    RUNS=$W4_RUNS          # its lists take minutes each; a service's warm-up is its first list
   fi
+  local first=$((WARMUP ? 0 : 1))
   for tool in ${KNOWN_TOOLS//,/ }; do
     wants "$tool" "$TOOLS" || continue
     if [[ $tool == fetchbox-service ]]; then run_service "$w"; continue; fi
@@ -388,7 +394,10 @@ run_workload() {
       SERVICE_EXTRA=()
       continue
     fi
-    for ((run = first; run <= RUNS; run++)); do
+    # a peer or a fresh --once process has nothing to warm up on W4: its runs all count
+    local from=$first
+    [[ $w == W4 ]] && from=1
+    for ((run = from; run <= RUNS; run++)); do
       run_one "$w" "$tool" "$run" $((run == 0))
     done
     if [[ $tool == fetchbox-once ]]; then
