@@ -193,6 +193,8 @@ final class FetchboxConfiguration implements CamelConfiguration {
                 running,
                 events);
         registry.bind("batches", batches);
+        RouteSteps steps = new RouteSteps(registry);
+        steps.report(batches);
         // one node registers interrupted batches at start-up; a cluster's leader when it becomes leader
         Recovery recovery = new Recovery(batches, settings.clusterMode());
         registry.bind("recovery", recovery);
@@ -206,6 +208,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
         Feeder feeder =
                 new Feeder(batches, lifecycle, output, "skip".equals(settings.existing()), node, responseNaming());
         registry.bind("feeder", feeder);
+        steps.feed(feeder);
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
         registry.bind("http", new FetchboxHttpComponent(hostPolicy));
@@ -241,21 +244,19 @@ final class FetchboxConfiguration implements CamelConfiguration {
         RetryPolicy retryPolicy = new RetryPolicy(
                 settings.retries(), settings.retryDelay(), settings.retryMaxDelay(), () -> ThreadLocalRandom.current()
                         .nextDouble());
-        registry.bind("admission", admission);
-        registry.bind(
-                "requests",
+        steps.fetch(
+                admission,
                 new Requests(
                         settings.userAgent(),
                         hostPolicy,
                         state,
                         outputFolder,
-                        "revalidate".equals(settings.existing())));
-        registry.bind("responses", new Responses(settings.maxRedirects()));
-        registry.bind("responseTypes", new ResponseTypes(settings.acceptTypes(), outputFolder));
-        registry.bind("bodies", new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed));
-        registry.bind("publisher", new Publisher(outputFolder, state, feeder::renumber, node));
-        registry.bind(
-                "failures",
+                        "revalidate".equals(settings.existing())),
+                new Responses(settings.maxRedirects()),
+                new ResponseTypes(settings.acceptTypes(), outputFolder),
+                feeder,
+                new Bodies(settings.maxBytes(), outputFolder, state, stallWatch::progressed),
+                new Publisher(outputFolder, state, feeder::renumber, node),
                 new Failures(
                         outputFolder,
                         state,

@@ -72,6 +72,9 @@ class HostileOutputFolderTest {
         assertThat(Files.readSymbolicLink(dangling)).isEqualTo(outside.resolve("new"));
         assertThat(Reports.text(Reports.byLine(ws.report("b")).get(1), "file")).isEqualTo("b/x1.1");
         assertThat(Reports.text(Reports.byLine(ws.report("b")).get(2), "file")).isEqualTo("b/x2.1");
+        // the link to nothing is seen only when the body is put in place (link(2) refuses the name)
+        assertThat(Reports.byLine(ws.report("b")).get(2).get("warnings").toString())
+                .contains("b/x2 is taken by a file or link fetchbox did not put there");
         assertRegularFileWithBody("b/x1.1", "x1", 1, 3000);
         assertRegularFileWithBody("b/x2.1", "x2", 2, 3000);
     }
@@ -143,7 +146,8 @@ class HostileOutputFolderTest {
         JsonNode line = ws.report("b").get(0);
         assertThat(Reports.text(line, "outcome")).isEqualTo("downloaded");
         assertThat(Reports.text(line, "file")).isEqualTo("b/x1.1");
-        assertThat(line.get("warnings").toString()).contains("b/x1 was created or changed by someone else");
+        assertThat(line.get("warnings").toString())
+                .contains("b/x1 is taken by a file or link fetchbox did not put there");
         assertRegularFileWithBody("b/x1.1", "x1", 1, 200_000);
         assertThat(temporaries("b")).isEmpty();
     }

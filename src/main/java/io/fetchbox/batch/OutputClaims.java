@@ -64,7 +64,7 @@ public final class OutputClaims {
                 return false;
             }
         }
-        BasicFileAttributes there = output.attributesOrNull(relativePath);
+        BasicFileAttributes there = output.attributesIfPresent(relativePath);
         if (there != null && !fetchedUnchanged(relativePath, normalizedUrl, there)) {
             reservedBy.remove(relativePath, batch);
             return false;

@@ -191,6 +191,18 @@ public final class OutputFolder {
         return attributesOrNull(root.resolve(relative));
     }
 
+    /**
+     * What is at a name a file is about to be given, as {@link #attributesOrNull(String)}, except that
+     * a link to nothing reads as nothing: such a name is still never written over, since a file is put
+     * in place by {@code link(2)}, which refuses any existing name ({@link #publishNew}). Most names
+     * asked about are new; this asks {@code stat} first, which says "absent" without an exception (a
+     * missing name costs {@code readAttributes} two exceptions, each with the whole stack of a route).
+     */
+    public BasicFileAttributes attributesIfPresent(String relative) {
+        Path path = root.resolve(relative);
+        return path.toFile().exists() ? attributesOrNull(path) : null;
+    }
+
     /** True when {@code relative} is a regular file (not a link to one) of the recorded size and time. */
     public boolean isUnchanged(String relative, FileRecord record) {
         BasicFileAttributes attributes = attributesOrNull(relative);

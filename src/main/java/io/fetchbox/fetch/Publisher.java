@@ -122,8 +122,8 @@ public final class Publisher {
                         "unsafe_path", null, MAX_NAMES + " names in a row were taken while being published");
             }
             String next = renumbering.next(task, file);
-            String why = file + " was created or changed by someone else during the download; left as it is,"
-                    + " this body is saved as " + next;
+            String why = file + " is taken by a file or link fetchbox did not put there (made during the download,"
+                    + " or a link to nothing); left as it is, this body is saved as " + next;
             try (BatchField.Scope scope = BatchField.of(task.batch())) {
                 LOG.warn("{} line {}: {}", task.batch(), task.entry().line(), why);
             }
@@ -136,7 +136,7 @@ public final class Publisher {
     private boolean place(String temp, String file, FileRecord record) throws IOException {
         Optional<FileRecord> earlier = Optional.empty();
         // the state is asked only when something is there: asking loads the folder's records
-        if (output.attributesOrNull(file) != null) {
+        if (output.attributesIfPresent(file) != null) {
             earlier = state.read(file).filter(r -> r.urlKey().equals(record.urlKey()));
             if (earlier.isEmpty()) {
                 return false; // a person's file, a link, another URL's file

@@ -81,7 +81,7 @@ public final class Requests {
         if (!revalidate) {
             return false;
         }
-        BasicFileAttributes file = output.attributesOrNull(task.file());
+        BasicFileAttributes file = output.attributesIfPresent(task.file());
         if (file == null) {
             return false;
         }

@@ -86,6 +86,22 @@ class OutputFolderTest {
     }
 
     @Test
+    void whatIsAtANameIsSeenWithoutFollowingALinkAndALinkToNothingReadsAsFree() throws Exception {
+        Path victim = Files.writeString(outside.resolve("victim"), "victim");
+        Files.createDirectories(output.resolve("b"));
+        Files.writeString(output.resolve("b/file"), "a person's file");
+        Files.createSymbolicLink(output.resolve("b/link"), victim);
+        Files.createSymbolicLink(output.resolve("b/dangling"), outside.resolve("new"));
+
+        assertThat(output.attributesIfPresent("b/new")).isNull();
+        assertThat(output.attributesIfPresent("b/file").isRegularFile()).isTrue();
+        assertThat(output.attributesIfPresent("b/link").isSymbolicLink()).isTrue();
+        assertThat(output.attributesIfPresent("b/dangling")).isNull();
+        // where it matters, the name stays taken: publishing is refused (see the test above)
+        assertThat(output.attributesOrNull("b/dangling").isSymbolicLink()).isTrue();
+    }
+
+    @Test
     void publishingAFreeNameMovesTheBodyThere() throws Exception {
         String temp = withBody("b/x1", "body");
 

@@ -167,8 +167,8 @@ class PublisherTest {
         assertThat(renumbered).containsExactly(FILE);
         assertThat(outcome.file()).isEqualTo("b/a.1.bin");
         assertThat(outcome.warnings())
-                .containsExactly("b/a.bin was created or changed by someone else during the download; left as it is,"
-                        + " this body is saved as b/a.1.bin");
+                .containsExactly("b/a.bin is taken by a file or link fetchbox did not put there (made during the"
+                        + " download, or a link to nothing); left as it is, this body is saved as b/a.1.bin");
         assertThat(state.read(FILE)).isEmpty();
         assertThat(state.read("b/a.1.bin").orElseThrow().urlKey()).isEqualTo(FileState.urlKey(URL));
     }
