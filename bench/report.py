@@ -502,6 +502,64 @@ def memory_section(facts, mrows):
     return out
 
 
+# issue 14's targets: (workload, what is measured, against what, limit); "best" is the best verified peer,
+# "ideal" the workload's ceiling row (W3: files x 0.1 s / 16; W4: w4_server.py --ideal)
+TARGETS = [
+    ("W1", "warm service", "curl", 1.00),
+    ("W1", "first list", "wget2", 1.50),
+    ("W1", "--once", "wget2", 1.00),
+    ("W2", "warm service", "best", 1.00),
+    ("W2", "--once", "best", 2.00),
+    ("W3", "warm service", "ideal", 1.05),
+    ("W3", "--once", "ideal", 1.05),
+    ("W4", "warm service", "ideal", 1.10),
+]
+
+
+def targets_section(workloads, runs, first_lists, ceilings):
+    """The targets fetchbox is held to (issue 14), each with this run's ratio; empty without W rows."""
+    ran = {w["workload"] for w in workloads}
+    rows = []
+    for wl, what, against, limit in TARGETS:
+        if wl not in ran:
+            continue
+
+        def median(tool):
+            secs = [r["seconds"] for r in runs if r["workload"] == wl and r["tool"] == tool and r["verified"]]
+            all_ok = all(r["verified"] for r in runs if r["workload"] == wl and r["tool"] == tool)
+            return statistics.median(secs) if secs and all_ok else None
+
+        if what == "first list":
+            first = first_lists.get((wl, "fetchbox-service"))
+            mine = first[1] if first else None
+        else:
+            mine = median("fetchbox-service" if what == "warm service" else "fetchbox-once")
+        if against == "ideal":
+            ceiling = [c for c in ceilings if c["workload"] == wl and c.get("seconds")]
+            ref, ref_name = (ceiling[0]["seconds"], "the ideal") if ceiling else (None, "the ideal")
+        elif against == "best":
+            peers = [(t, median(t)) for t in TOOLS if t not in FETCHBOX]
+            peers = [p for p in peers if p[1] is not None]
+            ref_name, ref = min(peers, key=lambda p: p[1]) if peers else ("the best peer", None)
+        else:
+            ref, ref_name = median(against), against
+        if mine is None or ref is None:
+            rows.append(f"| {wl} {what} | {ref_name} | not measured | ≤ {limit:.2f}× | - |")
+            continue
+        ratio = mine / ref
+        met = "**met**" if ratio <= limit + 0.005 else "not met"
+        rows.append(f"| {wl} {what} | {ref_name} {fmt_s(ref)} s | {fmt_s(mine)} s = {ratio:.2f}× | ≤ {limit:.2f}× | {met} |")
+    if not rows:
+        return []
+    out = ["Targets (issue 14; ratios of medians within this run; the first list is one run):", "",
+           "| fetchbox | against | fetchbox here | target | |", "| --- | --- | ---: | ---: | --- |"]
+    out += rows
+    if "W4" in ran:
+        out.append("| W4 ahead of every peer that caps connections per host | none here (see the notes) | | | - |")
+    out.append("")
+    return out
+
+
 def cmd_table(a) -> int:
     facts = []
     with open(a.results) as f:
@@ -618,6 +676,7 @@ def cmd_table(a) -> int:
             out.append(f"| {wl} | _ceiling: {c['name']}_ | {fmt_s(sec)} | | | {fmt_rate(fps)} | "
                        f"{fmt_rate(mbs)} | | | |")
     out.append("")
+    out += targets_section(workloads, runs, first_lists, ceilings)
 
     out.append("Workloads (all served from 127.0.0.1, random bytes from /dev/urandom, one host):")
     out.append("")

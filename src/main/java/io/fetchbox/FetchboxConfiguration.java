@@ -25,6 +25,7 @@ import io.fetchbox.fetch.OutputFileComponent;
 import io.fetchbox.fetch.OutputFolder;
 import io.fetchbox.fetch.Publisher;
 import io.fetchbox.fetch.Requests;
+import io.fetchbox.fetch.ResponseHeaders;
 import io.fetchbox.fetch.ResponseTypes;
 import io.fetchbox.fetch.Responses;
 import io.fetchbox.fetch.RetryPolicy;
@@ -212,6 +213,7 @@ final class FetchboxConfiguration implements CamelConfiguration {
         HostPolicy hostPolicy =
                 new HostPolicy(settings.allowHosts(), settings.denyHosts(), settings.denyPrivateNetworks());
         registry.bind("http", new FetchboxHttpComponent(hostPolicy));
+        registry.bind("responseHeaders", new ResponseHeaders());
         // Camel's file component, writing bodies only into temporary files found without following links
         registry.bind("file", new OutputFileComponent(outputFolder));
         TaskQueue taskQueue;

@@ -2,7 +2,6 @@ package io.fetchbox.batch;
 
 import io.fetchbox.fetch.FetchProps;
 import io.fetchbox.fetch.FetchTask;
-import io.fetchbox.list.EntryIterator;
 import io.fetchbox.list.ListReader;
 import io.fetchbox.list.UrlEntry;
 import io.fetchbox.logging.BatchField;
@@ -67,13 +66,7 @@ public final class Feeder {
     /** Counts the list's URL lines before feeding it (a second streaming read), for the progress total. */
     public void count(@ExchangeProperty(BATCH) String batch) throws IOException {
         BatchRun run = batches.run(batch);
-        long lines = 0;
-        try (EntryIterator entries = ListReader.open(run.listFile(), run.format())) {
-            for (; entries.hasNext(); entries.next()) {
-                lines++;
-            }
-        }
-        run.expect(lines);
+        run.expect(ListReader.count(run.listFile(), run.format()));
     }
 
     /** Whether what {@link #plan} returned goes to the host scheduler (else it is for the report route). */

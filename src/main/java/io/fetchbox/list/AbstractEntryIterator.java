@@ -9,6 +9,16 @@ abstract class AbstractEntryIterator implements EntryIterator {
 
     private UrlEntry next;
     private boolean finished;
+    private boolean checkUrls = true;
+
+    /** Entries are only counted: their URLs are not checked (the costliest part of reading a line). */
+    final void countOnly() {
+        checkUrls = false;
+    }
+
+    protected final UrlEntry built(EntryDraft entry) {
+        return entry.build(checkUrls);
+    }
 
     /** The next entry, or null when the list is over. */
     protected abstract UrlEntry computeNext() throws IOException;

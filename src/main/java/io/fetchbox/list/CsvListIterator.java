@@ -70,7 +70,7 @@ final class CsvListIterator extends AbstractEntryIterator {
         if (sha256 != null) {
             entry.checksum("sha-256", sha256, "bad sha256 column");
         }
-        return entry.build();
+        return built(entry);
     }
 
     @Override

@@ -105,7 +105,12 @@ final class EntryDraft {
     }
 
     UrlEntry build() {
-        String invalid = formatProblem != null ? formatProblem : ParsedUrl.problem(url);
+        return build(true);
+    }
+
+    /** @param checkUrl false when the entry is only counted: its URL is then not parsed */
+    UrlEntry build(boolean checkUrl) {
+        String invalid = formatProblem != null ? formatProblem : checkUrl ? ParsedUrl.problem(url) : null;
         if (invalid == null) {
             invalid = checksumProblem;
         }

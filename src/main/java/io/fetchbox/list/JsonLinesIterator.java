@@ -37,7 +37,7 @@ final class JsonLinesIterator extends AbstractEntryIterator {
         return null;
     }
 
-    private static UrlEntry entry(long line, String text) {
+    private UrlEntry entry(long line, String text) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -65,7 +65,7 @@ final class JsonLinesIterator extends AbstractEntryIterator {
                 entry.warn("unknown key '" + member.getKey() + "'");
             }
         }
-        return entry.build();
+        return built(entry);
     }
 
     /** {@code "accept": "image/*,application/pdf"} or {@code ["image/*", "application/pdf"]}. */
@@ -82,10 +82,10 @@ final class JsonLinesIterator extends AbstractEntryIterator {
         }
     }
 
-    private static UrlEntry invalid(long line, String text, String reason) {
+    private UrlEntry invalid(long line, String text, String reason) {
         EntryDraft entry = new EntryDraft(line, text);
         entry.formatProblem(reason);
-        return entry.build();
+        return built(entry);
     }
 
     /** A string member, or null when absent, null or empty; another type is ignored with a warning. */

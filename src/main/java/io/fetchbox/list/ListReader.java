@@ -22,4 +22,19 @@ public final class ListReader {
             case JSON_LINES -> new JsonLinesIterator(PhysicalLines.open(file));
         };
     }
+
+    /**
+     * The number of URL lines (entries, valid or not), read as {@link #open} reads them but without
+     * parsing each URL: counting a list costs a fraction of reading it for its downloads.
+     */
+    public static long count(Path file, ListFormat format) throws IOException {
+        long entries = 0;
+        try (EntryIterator list = open(file, format)) {
+            ((AbstractEntryIterator) list).countOnly();
+            for (; list.hasNext(); list.next()) {
+                entries++;
+            }
+        }
+        return entries;
+    }
 }

@@ -38,12 +38,12 @@ final class TextListIterator extends AbstractEntryIterator {
             EntryDraft complete = pending;
             pending = new EntryDraft(lines.number(), text);
             if (complete != null) {
-                return complete.build();
+                return built(complete);
             }
         }
         EntryDraft last = pending;
         pending = null;
-        return last == null ? null : last.build();
+        return last == null ? null : built(last);
     }
 
     private static boolean isIndented(String raw) {

@@ -25,6 +25,15 @@ public final class ParsedUrl {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
+    /**
+     * The URL this thread parsed last, with the string it came from: the feed parses each list line
+     * twice in a row on one thread (the list reader checks it, the planner names its file), and the
+     * second time costs a look-up. Keyed by the string's identity, so only the very same string hits.
+     */
+    private static final ThreadLocal<ParsedUrl> LAST_PARSED = new ThreadLocal<>();
+
+    private String source;
+
     private final String scheme;
     private final String userInfo;
     private final String host;
@@ -54,6 +63,17 @@ public final class ParsedUrl {
 
     /** Parses a URL, or says why it is not usable. */
     public static ParsedUrl parse(String url) throws InvalidUrlException {
+        ParsedUrl last = LAST_PARSED.get();
+        if (last != null && last.source == url) {
+            return last;
+        }
+        ParsedUrl parsed = parseNew(url);
+        parsed.source = url;
+        LAST_PARSED.set(parsed);
+        return parsed;
+    }
+
+    private static ParsedUrl parseNew(String url) {
         if (url == null) {
             throw new InvalidUrlException("unparseable URL: empty");
         }

@@ -210,4 +210,29 @@ class ParsedUrlTest {
         assertThat(ParsedUrl.parse("HTTP://example.com:80/%7ea/./b"))
                 .isEqualTo(ParsedUrl.parse("http://EXAMPLE.com/~a/b#top"));
     }
+
+    @Test
+    void theSameStringParsedAgainOnOneThreadIsTheSameParseAndNothingElseIs() throws Exception {
+        String url = "http://127.0.0.1:8080/a/b?c=d";
+        ParsedUrl first = ParsedUrl.parse(url);
+
+        assertThat(ParsedUrl.parse(url)).isSameAs(first);
+        String equalText = new String(url.toCharArray());
+        assertThat(ParsedUrl.parse(equalText)).isNotSameAs(first).isEqualTo(first);
+        ParsedUrl.parse("http://127.0.0.2/other");
+        assertThat(ParsedUrl.parse(url)).isNotSameAs(first).isEqualTo(first);
+
+        ParsedUrl[] elsewhere = new ParsedUrl[1];
+        Thread other = new Thread(() -> elsewhere[0] = ParsedUrl.parse(url));
+        other.start();
+        other.join();
+        assertThat(elsewhere[0]).isNotSameAs(ParsedUrl.parse(url)).isEqualTo(first);
+    }
+
+    @Test
+    void aUrlThatFailsIsRefusedEveryTime() {
+        String bad = "ftp://127.0.0.1/x";
+        assertThatThrownBy(() -> ParsedUrl.parse(bad)).isInstanceOf(InvalidUrlException.class);
+        assertThatThrownBy(() -> ParsedUrl.parse(bad)).isInstanceOf(InvalidUrlException.class);
+    }
 }
